@@ -1,0 +1,156 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/khabar-news/khabar/internal/gazetteer"
+)
+
+const testData = `
+[pakistan]
+name: Pakistan
+type: LOC
+kind: country
+en: Pakistan; Pakistani
+fa: پاکستان
+ar: باكستان
+
+[united-states]
+name: United States
+type: LOC
+kind: country
+en: United States; US; U.S.; America
+fa: ایالات متحده; امریکا; آمریکا
+ar: الولايات المتحدة
+
+[afghanistan]
+name: Afghanistan
+type: LOC
+kind: country
+en: Afghanistan
+fa: افغانستان
+
+[ttp]
+name: Tehreek-e-Taliban Pakistan
+type: ORG
+kind: armed_group
+en: Tehreek-e-Taliban Pakistan; TTP
+fa: تحریک طالبان پاکستان; تحریک طالبان
+
+[taliban]
+name: Taliban
+type: ORG
+kind: armed_group
+en: Taliban; Islamic Emirate
+fa: طالبان; امارت اسلامی
+
+[mod-af]
+name: Ministry of Defence (Afghanistan)
+type: ORG
+kind: state_body
+parent: afghanistan
+en: Ministry of Defence; Ministry of Defense
+fa: وزارت دفاع
+
+[mod-pk]
+name: Ministry of Defence (Pakistan)
+type: ORG
+kind: state_body
+parent: pakistan
+en: Ministry of Defence; Ministry of Defense
+fa: وزارت دفاع
+`
+
+func newTest(t *testing.T) *Recognizer {
+	t.Helper()
+	entries, err := gazetteer.Parse(strings.NewReader(testData), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := gazetteer.New(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(g)
+}
+
+func TestFind(t *testing.T) {
+	r := newTest(t)
+	tests := []struct {
+		text string
+		want []string // "id=mention" in order of first mention
+	}{
+		{"Let us meet the US envoy in America.", []string{"united-states=US", "united-states=America"}},
+		{"Tehreek-e-Taliban Pakistan (TTP) and the Taliban's Islamic Emirate.",
+			[]string{"ttp=Tehreek-e-Taliban Pakistan", "ttp=TTP", "taliban=Taliban", "taliban=Islamic Emirate"}},
+		{"Pakistan's army; Pakistani officials", []string{"pakistan=Pakistan", "pakistan=Pakistani"}},
+		{"مقامات پاکستانی و تحریک طالبان پاکستان در افغانستان", []string{"pakistan=پاکستانی", "ttp=تحریک طالبان پاکستان", "afghanistan=افغانستان"}},
+		{"نیروهای امریکایی و ایالات‌متحده", []string{"united-states=امریکایی", "united-states=ایالات‌متحده"}},
+		{"وقالت الولايات المتحدة وباكستان", []string{"united-states=الولايات المتحدة", "pakistan=وباكستان"}},
+		{"طالبان در افغانستان گفتند وزارت دفاع", []string{"taliban=طالبان", "afghanistan=افغانستان", "mod-af=وزارت دفاع"}},
+		{"The Ministry of Defense of Pakistan said", []string{"mod-pk=Ministry of Defense", "pakistan=Pakistan"}},
+		{"ttp taliban", []string{"taliban=taliban"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		ents := r.Find(tt.text)
+		runes := []rune(tt.text)
+		for _, e := range ents {
+			for _, m := range e.Mentions {
+				if string(runes[m.Start:m.End]) != m.Text {
+					t.Errorf("%q: mention %+v does not match its offsets", tt.text, m)
+				}
+			}
+		}
+		// Flatten in text order.
+		type pos struct {
+			start int
+			s     string
+		}
+		var all []pos
+		for _, e := range ents {
+			for _, m := range e.Mentions {
+				all = append(all, pos{m.Start, e.ID + "=" + m.Text})
+			}
+		}
+		for i := range all {
+			for j := i + 1; j < len(all); j++ {
+				if all[j].start < all[i].start {
+					all[i], all[j] = all[j], all[i]
+				}
+			}
+		}
+		for _, p := range all {
+			got = append(got, p.s)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Find(%q)\n got %v\nwant %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	entries, err := gazetteer.Parse(strings.NewReader(testData), "test")
+	if err != nil {
+		f.Fatal(err)
+	}
+	g, err := gazetteer.New(entries)
+	if err != nil {
+		f.Fatal(err)
+	}
+	r := New(g)
+	for _, s := range []string{"", "US TTP", "وباكستان", "\u200cطالبان\u064b", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := len([]rune(s))
+		for _, e := range r.Find(s) {
+			for _, m := range e.Mentions {
+				if m.Start < 0 || m.End > n || m.Start >= m.End {
+					t.Fatalf("bad mention %+v in %q", m, s)
+				}
+			}
+		}
+	})
+}

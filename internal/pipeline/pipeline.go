@@ -1,0 +1,152 @@
+// Package pipeline composes khabar's stages. Annotate runs the pure stages
+// on one document (extract, language, dates, entities); Run streams many
+// documents through them concurrently and assigns stories in input order,
+// the only stateful step.
+package pipeline
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/khabar-news/khabar/internal/article"
+	"github.com/khabar-news/khabar/internal/entity"
+	"github.com/khabar-news/khabar/internal/extract"
+	"github.com/khabar-news/khabar/internal/gazetteer"
+	"github.com/khabar-news/khabar/internal/lang"
+)
+
+// MaxDocumentBytes is the largest page khabar reads. Real news pages are
+// well under a megabyte; a larger "page" is a dump or a mistake, and
+// reading it whole would cost memory for nothing.
+const MaxDocumentBytes = 16 << 20
+
+// Pipeline holds the read-only resources of the stages. Annotate is safe
+// for concurrent use.
+type Pipeline struct {
+	Gazetteer *gazetteer.Gazetteer
+	lang      *lang.Identifier
+	entities  *entity.Recognizer
+}
+
+// Options names user data files merged over the embedded ones.
+type Options struct {
+	GazetteerFiles []string
+	LangCueFiles   []string
+}
+
+// New builds a pipeline over the embedded data and the user's files.
+func New(opt Options) (*Pipeline, error) {
+	g, err := gazetteer.Load(opt.GazetteerFiles...)
+	if err != nil {
+		return nil, err
+	}
+	id, err := lang.New(opt.LangCueFiles...)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Gazetteer: g, lang: id, entities: entity.New(g)}, nil
+}
+
+// Check returns an error for a document khabar cannot read, saying why.
+func Check(doc article.Document) error {
+	if strings.TrimSpace(doc.ID) == "" {
+		return errors.New("document has no id")
+	}
+	body := doc.Text
+	if doc.HTML != "" {
+		body = doc.HTML
+	}
+	switch {
+	case strings.TrimSpace(body) == "" && strings.TrimSpace(doc.Title) == "":
+		return errors.New("document has no text, html or title")
+	case len(body) > MaxDocumentBytes:
+		return fmt.Errorf("document is %d bytes, over the %d MiB limit for one page", len(body), MaxDocumentBytes>>20)
+	}
+	return CheckText([]byte(body))
+}
+
+// CheckText rejects bytes that are not text: invalid UTF-8 or binary
+// data (NUL bytes, many control characters).
+func CheckText(b []byte) error {
+	if !utf8.Valid(b) {
+		i := 0
+		for i < len(b) {
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		return fmt.Errorf("not valid UTF-8 (first bad byte at offset %d); convert it to UTF-8 first", i)
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return errors.New("binary data (NUL bytes), not text")
+	}
+	ctl := 0
+	for _, c := range b {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctl++
+		}
+	}
+	if ctl > 8 && ctl*100 > len(b) {
+		return errors.New("binary data (control characters), not text")
+	}
+	return nil
+}
+
+// Annotate runs the stages on one document. The returned article has no
+// story yet: assignment needs the stream (see Run and Assign).
+func (p *Pipeline) Annotate(doc article.Document) (*article.Article, error) {
+	if err := Check(doc); err != nil {
+		return nil, err
+	}
+	page, err := p.extract(doc)
+	if err != nil {
+		return nil, err
+	}
+	a := &article.Article{
+		ID:      doc.ID,
+		Source:  doc.Source,
+		URL:     doc.URL,
+		Title:   page.Title,
+		Text:    page.Text,
+		Fetched: doc.Fetched,
+	}
+	if doc.Title != "" {
+		a.Title = strings.TrimSpace(doc.Title)
+	}
+	if a.Source == "" {
+		a.Source = page.Meta.SiteName
+	}
+	if a.URL == "" {
+		a.URL = page.Meta.URL
+	}
+	res := p.lang.Identify(a.Title + "\n" + a.Text)
+	a.Lang, a.Variety, a.LangScore = res.Lang, res.Variety, res.Confidence
+	date(a, doc, page)
+	a.Entities = p.entities.Find(a.Text)
+	a.Events, a.Claims = []article.Event{}, []article.Claim{}
+	return a, nil
+}
+
+func (p *Pipeline) extract(doc article.Document) (extract.Page, error) {
+	if doc.HTML != "" {
+		page, err := extract.FromHTML(doc.HTML, doc.URL)
+		if errors.Is(err, extract.ErrNotHTML) {
+			// Plain text sent as HTML: read it as the text it is.
+			page, err = extract.FromText(doc.HTML)
+		}
+		if err != nil && doc.Title == "" {
+			return page, fmt.Errorf("extract: %w", err)
+		}
+		return page, nil
+	}
+	page, err := extract.FromText(doc.Text)
+	if err != nil && !(errors.Is(err, extract.ErrEmpty) && doc.Title != "") {
+		return page, fmt.Errorf("extract: %w", err)
+	}
+	return page, nil
+}

@@ -1,0 +1,332 @@
+// Package sqlite implements store.Store over a single SQLite file with
+// modernc.org/sqlite (pure Go: no cgo, one static binary). The database
+// runs in WAL mode; the schema is created and upgraded by the migrations
+// below, in code.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/khabar-news/khabar/internal/article"
+	"github.com/khabar-news/khabar/internal/store"
+)
+
+// migrations are applied in order; the schema version is PRAGMA
+// user_version. Never edit a released migration: add one.
+var migrations = []string{
+	`CREATE TABLE articles (
+		id             TEXT PRIMARY KEY,
+		hash           TEXT NOT NULL UNIQUE,
+		story_id       TEXT NOT NULL,
+		source         TEXT NOT NULL DEFAULT '',
+		url            TEXT NOT NULL DEFAULT '',
+		lang           TEXT NOT NULL,
+		variety        TEXT NOT NULL DEFAULT '',
+		title          TEXT NOT NULL DEFAULT '',
+		published      TEXT,
+		stored         TEXT NOT NULL,
+		data           TEXT NOT NULL
+	);
+	CREATE INDEX articles_story ON articles(story_id, published);
+	CREATE INDEX articles_stored ON articles(stored);
+	CREATE TABLE article_entities (
+		article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+		entity_id  TEXT NOT NULL,
+		mentions   INTEGER NOT NULL,
+		PRIMARY KEY (article_id, entity_id)
+	);
+	CREATE INDEX article_entities_entity ON article_entities(entity_id);
+	CREATE TABLE stories (
+		id         TEXT PRIMARY KEY,
+		title      TEXT NOT NULL DEFAULT '',
+		title_lang TEXT NOT NULL DEFAULT '',
+		first_seen TEXT NOT NULL,
+		last_seen  TEXT NOT NULL,
+		updated    TEXT NOT NULL
+	);
+	CREATE INDEX stories_updated ON stories(last_seen DESC);`,
+}
+
+// Store is a SQLite store.
+type Store struct {
+	db *sql.DB
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the database file at path and brings
+// its schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	// One writer at a time is SQLite's rule; one connection keeps the
+	// pragmas and avoids SQLITE_BUSY between our own goroutines.
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("schema version %d is newer than this khabar (%d)", version, len(migrations))
+	}
+	for i := version; i < len(migrations); i++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Has implements store.Store.
+func (s *Store) Has(ctx context.Context, id, hash string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles WHERE id = ? OR hash = ?", id, hash).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("sqlite: has %s: %w", id, err)
+	}
+	return n > 0, nil
+}
+
+const timeFormat = time.RFC3339
+
+func day(a *article.Article, stored time.Time) time.Time {
+	if a.Published != nil {
+		return a.Published.UTC()
+	}
+	if a.Fetched != nil {
+		return a.Fetched.UTC()
+	}
+	return stored
+}
+
+// Save implements store.Store.
+func (s *Store) Save(ctx context.Context, a *article.Article, hash string) error {
+	if a.Story == "" {
+		return fmt.Errorf("sqlite: save %s: article has no story", a.ID)
+	}
+	data, err := json.Marshal(a)
+	if err != nil {
+		return fmt.Errorf("sqlite: save %s: %w", a.ID, err)
+	}
+	now := time.Now().UTC()
+	var published any
+	if a.Published != nil {
+		published = a.Published.UTC().Format(timeFormat)
+	}
+	when := day(a, now).Format(timeFormat)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: save %s: %w", a.ID, err)
+	}
+	defer tx.Rollback()
+	_, err = tx.ExecContext(ctx, `INSERT INTO articles (id, hash, story_id, source, url, lang, variety, title, published, stored, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, hash, a.Story, a.Source, a.URL, a.Lang, a.Variety, a.Title, published, now.Format(timeFormat), string(data))
+	if err != nil {
+		return fmt.Errorf("sqlite: save %s: %w", a.ID, err)
+	}
+	for _, e := range a.Entities {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES (?, ?, ?)",
+			a.ID, e.ID, len(e.Mentions)); err != nil {
+			return fmt.Errorf("sqlite: save %s entity %s: %w", a.ID, e.ID, err)
+		}
+	}
+	// A story's title comes from its first English article, else its
+	// first article: an analyst reads English titles fastest.
+	titleRank := "1"
+	if a.Lang == "en" {
+		titleRank = "0"
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO stories (id, title, title_lang, first_seen, last_seen, updated)
+		VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET
+			title = CASE WHEN stories.title = '' OR (stories.title_lang <> '0' AND excluded.title_lang = '0') THEN excluded.title ELSE stories.title END,
+			title_lang = CASE WHEN stories.title = '' OR (stories.title_lang <> '0' AND excluded.title_lang = '0') THEN excluded.title_lang ELSE stories.title_lang END,
+			first_seen = min(stories.first_seen, excluded.first_seen),
+			last_seen = max(stories.last_seen, excluded.last_seen),
+			updated = excluded.updated`,
+		a.Story, a.Title, titleRank, when, when, now.Format(timeFormat))
+	if err != nil {
+		return fmt.Errorf("sqlite: save %s story %s: %w", a.ID, a.Story, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: save %s: %w", a.ID, err)
+	}
+	return nil
+}
+
+// Stories implements store.Store.
+func (s *Store) Stories(ctx context.Context, limit, offset int) ([]store.StorySummary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.title, s.first_seen, s.last_seen,
+			count(a.id), group_concat(DISTINCT CASE WHEN a.variety <> '' THEN a.variety ELSE a.lang END), group_concat(DISTINCT a.source)
+		FROM stories s JOIN articles a ON a.story_id = s.id
+		GROUP BY s.id ORDER BY s.last_seen DESC, s.id LIMIT ? OFFSET ?`, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: stories: %w", err)
+	}
+	defer rows.Close()
+	var out []store.StorySummary
+	for rows.Next() {
+		st, err := scanSummary(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+type scanner interface{ Scan(...any) error }
+
+func scanSummary(row scanner) (store.StorySummary, error) {
+	var st store.StorySummary
+	var first, last string
+	var langs, sources sql.NullString
+	if err := row.Scan(&st.ID, &st.Title, &first, &last, &st.Articles, &langs, &sources); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return st, store.ErrNotFound
+		}
+		return st, fmt.Errorf("sqlite: story: %w", err)
+	}
+	st.FirstSeen, _ = time.Parse(timeFormat, first)
+	st.LastSeen, _ = time.Parse(timeFormat, last)
+	st.Languages = splitSorted(langs.String)
+	st.Sources = splitSorted(sources.String)
+	return st, nil
+}
+
+func splitSorted(s string) []string {
+	out := []string{}
+	for _, x := range strings.Split(s, ",") {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Story implements store.Store.
+func (s *Store) Story(ctx context.Context, id string) (store.StorySummary, []*article.Article, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT s.id, s.title, s.first_seen, s.last_seen,
+			count(a.id), group_concat(DISTINCT CASE WHEN a.variety <> '' THEN a.variety ELSE a.lang END), group_concat(DISTINCT a.source)
+		FROM stories s JOIN articles a ON a.story_id = s.id WHERE s.id = ? GROUP BY s.id`, id)
+	st, err := scanSummary(row)
+	if err != nil {
+		return st, nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT data FROM articles WHERE story_id = ? ORDER BY coalesce(published, stored), id", id)
+	if err != nil {
+		return st, nil, fmt.Errorf("sqlite: story %s: %w", id, err)
+	}
+	defer rows.Close()
+	var arts []*article.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return st, nil, err
+		}
+		arts = append(arts, a)
+	}
+	return st, arts, rows.Err()
+}
+
+func scanArticle(row scanner) (*article.Article, error) {
+	var data string
+	if err := row.Scan(&data); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, store.ErrNotFound
+		}
+		return nil, fmt.Errorf("sqlite: article: %w", err)
+	}
+	var a article.Article
+	if err := json.Unmarshal([]byte(data), &a); err != nil {
+		return nil, fmt.Errorf("sqlite: article data: %w", err)
+	}
+	return &a, nil
+}
+
+// Article implements store.Store.
+func (s *Store) Article(ctx context.Context, id string) (*article.Article, error) {
+	return scanArticle(s.db.QueryRowContext(ctx, "SELECT data FROM articles WHERE id = ?", id))
+}
+
+// Since implements store.Store.
+func (s *Store) Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT data FROM articles
+		WHERE coalesce(published, stored) >= ? ORDER BY coalesce(published, stored), id`, t.UTC().Format(timeFormat))
+	if err != nil {
+		return fmt.Errorf("sqlite: since: %w", err)
+	}
+	defer rows.Close()
+	var arts []*article.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return err
+		}
+		arts = append(arts, a)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: since: %w", err)
+	}
+	rows.Close() // fn may write; the single connection must be free
+	for _, a := range arts {
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Latest implements store.Store.
+func (s *Store) Latest(ctx context.Context) (time.Time, error) {
+	var latest sql.NullString
+	if err := s.db.QueryRowContext(ctx, "SELECT max(coalesce(published, stored)) FROM articles").Scan(&latest); err != nil {
+		return time.Time{}, fmt.Errorf("sqlite: latest: %w", err)
+	}
+	if !latest.Valid {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(timeFormat, latest.String)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("sqlite: latest: %w", err)
+	}
+	return t, nil
+}

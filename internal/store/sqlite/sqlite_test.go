@@ -1,0 +1,88 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/khabar-news/khabar/internal/article"
+	"github.com/khabar-news/khabar/internal/store"
+)
+
+func date(s string) *time.Time {
+	t, _ := time.Parse("2006-01-02", s)
+	return &t
+}
+
+func TestStore(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "k.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := []*article.Article{
+		{ID: "a1", Story: "s1", Lang: "fa", Variety: "fa-AF", Source: "Kabul Daily", Title: "عنوان", Text: "متن", Published: date("2025-11-02"),
+			Entities: []article.Entity{{ID: "pakistan", Name: "Pakistan", Type: "LOC", Kind: "country", Mentions: []article.Span{{Text: "پاکستان", Start: 0, End: 7}}}}},
+		{ID: "a2", Story: "s1", Lang: "en", Source: "Frontier Post", Title: "Border shut", Text: "text", Published: date("2025-11-03")},
+		{ID: "a3", Story: "s2", Lang: "ps", Source: "Da Pulse", Title: "سرلیک", Text: "متن", Published: date("2025-10-01")},
+	}
+	for i, a := range arts {
+		if err := s.Save(ctx, a, "h"+a.ID); err != nil {
+			t.Fatalf("save %d: %v", i, err)
+		}
+	}
+	if err := s.Save(ctx, arts[0], "other"); err == nil {
+		t.Error("saving the same id twice succeeded")
+	}
+	for _, tc := range []struct {
+		id, hash string
+		want     bool
+	}{{"a1", "x", true}, {"x", "ha2", true}, {"x", "y", false}} {
+		if got, err := s.Has(ctx, tc.id, tc.hash); err != nil || got != tc.want {
+			t.Errorf("Has(%s, %s) = %v, %v", tc.id, tc.hash, got, err)
+		}
+	}
+	list, err := s.Stories(ctx, 10, 0)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("Stories = %v, %v", list, err)
+	}
+	if list[0].ID != "s1" || list[0].Articles != 2 || list[0].Title != "Border shut" ||
+		len(list[0].Languages) != 2 || list[0].Languages[0] != "en" || list[0].Languages[1] != "fa-AF" {
+		t.Errorf("first story = %+v", list[0])
+	}
+	sum, members, err := s.Story(ctx, "s1")
+	if err != nil || len(members) != 2 || members[0].ID != "a1" || sum.FirstSeen.Format("2006-01-02") != "2025-11-02" {
+		t.Errorf("Story = %+v %v %v", sum, members, err)
+	}
+	if len(members[0].Entities) != 1 || members[0].Entities[0].Mentions[0].Text != "پاکستان" {
+		t.Errorf("entities not kept: %+v", members[0].Entities)
+	}
+	if _, _, err := s.Story(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("missing story: %v", err)
+	}
+	if _, err := s.Article(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("missing article: %v", err)
+	}
+	latest, err := s.Latest(ctx)
+	if err != nil || latest.Format("2006-01-02") != "2025-11-03" {
+		t.Errorf("Latest = %v, %v", latest, err)
+	}
+	var since []string
+	s.Since(ctx, *date("2025-11-01"), func(a *article.Article) error { since = append(since, a.ID); return nil })
+	if len(since) != 2 || since[0] != "a1" {
+		t.Errorf("Since = %v", since)
+	}
+	s.Close()
+	// Reopening runs no migration twice and keeps the data.
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if a, err := s.Article(ctx, "a3"); err != nil || a.Lang != "ps" {
+		t.Errorf("after reopen: %+v %v", a, err)
+	}
+}

@@ -1,0 +1,50 @@
+// Package store keeps articles and stories. Store is the interface the
+// commands and the web server use; sqlite/ implements it over one embedded
+// SQLite file, and a PostgreSQL implementation will follow for many
+// workers.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/khabar-news/khabar/internal/article"
+)
+
+// ErrNotFound is returned when an article or story does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// StorySummary is a story as lists show it.
+type StorySummary struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	FirstSeen time.Time `json:"first_seen"`
+	LastSeen  time.Time `json:"last_seen"`
+	Articles  int       `json:"articles"`
+	Languages []string  `json:"languages"` // codes; Persian as its variety (fa-AF, fa-IR) when known
+	Sources   []string  `json:"sources"`
+}
+
+// Store persists articles and their stories.
+type Store interface {
+	// Has reports whether a document with this id, or with this content
+	// hash, is already stored.
+	Has(ctx context.Context, id, hash string) (bool, error)
+	// Save stores an annotated article (its Story set) and updates its
+	// story. hash identifies the content, for Has.
+	Save(ctx context.Context, a *article.Article, hash string) error
+	// Stories lists stories, the most recently updated first.
+	Stories(ctx context.Context, limit, offset int) ([]StorySummary, error)
+	// Story returns one story and its articles in time order.
+	Story(ctx context.Context, id string) (StorySummary, []*article.Article, error)
+	// Article returns one article.
+	Article(ctx context.Context, id string) (*article.Article, error)
+	// Since calls fn for every article published or stored at or after t,
+	// oldest first: what story assignment needs to resume.
+	Since(ctx context.Context, t time.Time, fn func(*article.Article) error) error
+	// Latest returns the newest publication (or storage) time stored,
+	// zero when the store is empty.
+	Latest(ctx context.Context) (time.Time, error)
+	Close() error
+}

@@ -1,0 +1,268 @@
+// Package story groups articles into stories as they stream in: each
+// article, in arrival order, joins the story it reports or starts a new
+// one, across languages, with no translation. The evidence is what earlier
+// stages found: the entities an article names (one id for one actor in
+// every script) and its date.
+//
+// An Assigner holds the active stories in memory with an inverted index
+// from entity to story, so placing an article costs the stories that share
+// an entity with it, not all stories. Stories older than the window leave
+// the index. The store persists the result; Restore refills an Assigner
+// from it when a process starts.
+package story
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/khabar-news/khabar/internal/article"
+)
+
+// Config tunes assignment.
+type Config struct {
+	// Threshold is the lowest similarity at which an article joins a story.
+	Threshold float64
+	// Window is how long a story stays open after its last article.
+	Window time.Duration
+	// DaySlack is how many days apart an article and a story may be before
+	// the date starts to count against the join.
+	DaySlack float64
+}
+
+// DefaultConfig is tuned on the demo corpus and the seed pages; see the
+// README's notes on story assignment.
+var DefaultConfig = Config{Threshold: 0.30, Window: 14 * 24 * time.Hour, DaySlack: 3}
+
+// kindWeight says how much sharing an entity of a kind tells that two
+// articles report one event: a district or a spokesman says far more than
+// a country.
+var kindWeight = map[string]float64{
+	"country": 0.25, "province": 0.8, "division": 0.8, "city": 0.8, "district": 1.4,
+	"border_crossing": 1.4, "region": 0.6, "armed_group": 0.9, "government": 0.5,
+	"state_body": 0.9, "military": 0.7, "police": 0.9, "intelligence": 0.9, "court": 1,
+	"party": 1, "intl_org": 0.7, "ngo": 1, "media": 0.3, "person": 1.4,
+}
+
+// Member is what the assigner keeps of an article.
+type Member struct {
+	ArticleID string
+	Entities  map[string]float64 // entity id → weight
+	Day       time.Time
+	Lang      string
+	Source    string
+}
+
+// Features returns what assignment reads of an article.
+func Features(a *article.Article) Member {
+	m := Member{ArticleID: a.ID, Entities: map[string]float64{}, Lang: a.Lang, Source: a.Source}
+	for _, e := range a.Entities {
+		w, ok := kindWeight[e.Kind]
+		if !ok {
+			w = 1
+		}
+		m.Entities[e.ID] = w * (1 + math.Log(float64(len(e.Mentions))))
+	}
+	if a.Published != nil {
+		m.Day = a.Published.UTC().Truncate(24 * time.Hour)
+	} else if a.Fetched != nil {
+		m.Day = a.Fetched.UTC().Truncate(24 * time.Hour)
+	}
+	return m
+}
+
+type active struct {
+	id       string
+	centroid map[string]float64
+	norm     float64
+	first    time.Time
+	last     time.Time
+	members  int
+}
+
+// Assigner places articles into stories. It is not safe for concurrent
+// use: assignment is sequential by nature (each article sees the ones
+// before it); the pipeline calls it in input order.
+type Assigner struct {
+	cfg     Config
+	stories map[string]*active
+	index   map[string]map[string]bool // entity id → story ids
+	df      map[string]int             // entity id → articles seen with it
+	n       int
+	latest  time.Time
+}
+
+// NewAssigner returns an empty assigner.
+func NewAssigner(cfg Config) *Assigner {
+	return &Assigner{cfg: cfg, stories: map[string]*active{}, index: map[string]map[string]bool{}, df: map[string]int{}}
+}
+
+// idf weighs an entity by how rare it is among the articles seen, so
+// that the actors every article names (Pakistan, the Taliban) count less
+// than the ones that single out an event.
+func (s *Assigner) idf(id string) float64 {
+	return math.Log(float64(s.n+2) / float64(s.df[id]+1))
+}
+
+func (s *Assigner) vector(m Member) map[string]float64 {
+	v := make(map[string]float64, len(m.Entities))
+	for id, w := range m.Entities {
+		v[id] = w * s.idf(id)
+	}
+	return v
+}
+
+// Assign places the article and returns its story id and whether the
+// story is new.
+func (s *Assigner) Assign(m Member) (string, bool) {
+	s.expire(m.Day)
+	s.n++
+	for id := range m.Entities {
+		s.df[id]++
+	}
+	v := s.vector(m)
+	best, bestScore := s.best(v, m.Day)
+	if best != nil && bestScore >= s.cfg.Threshold {
+		s.join(best, m, v)
+		return best.id, false
+	}
+	st := &active{id: NewID(m.ArticleID), centroid: map[string]float64{}, first: m.Day, last: m.Day}
+	s.stories[st.id] = st
+	s.join(st, m, v)
+	return st.id, true
+}
+
+// Restore puts an already assigned article back into story id, as when a
+// process starts over a store.
+func (s *Assigner) Restore(storyID string, m Member) {
+	s.n++
+	for id := range m.Entities {
+		s.df[id]++
+	}
+	st := s.stories[storyID]
+	if st == nil {
+		st = &active{id: storyID, centroid: map[string]float64{}, first: m.Day, last: m.Day}
+		s.stories[storyID] = st
+	}
+	s.join(st, m, s.vector(m))
+}
+
+// NewID derives a story id from the id of its first article, so that the
+// same input gives the same story ids on every run.
+func NewID(articleID string) string {
+	h := sha256.Sum256([]byte(articleID))
+	return "s-" + hex.EncodeToString(h[:6])
+}
+
+func (s *Assigner) best(v map[string]float64, day time.Time) (*active, float64) {
+	cands := map[string]bool{}
+	for id := range v {
+		for sid := range s.index[id] {
+			cands[sid] = true
+		}
+	}
+	ids := make([]string, 0, len(cands))
+	for id := range cands {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids) // ties resolve the same way on every run
+	var best *active
+	bestScore := 0.0
+	for _, id := range ids {
+		st := s.stories[id]
+		score := cosine(v, st.centroid, st.norm) * s.dateFactor(st, day)
+		if score > bestScore {
+			best, bestScore = st, score
+		}
+	}
+	return best, bestScore
+}
+
+// dateFactor lowers the similarity of a story whose days lie far from the
+// article's.
+func (s *Assigner) dateFactor(st *active, day time.Time) float64 {
+	if day.IsZero() || st.first.IsZero() {
+		return 1
+	}
+	var gap float64
+	switch {
+	case day.Before(st.first):
+		gap = st.first.Sub(day).Hours() / 24
+	case day.After(st.last):
+		gap = day.Sub(st.last).Hours() / 24
+	}
+	if gap <= s.cfg.DaySlack {
+		return 1
+	}
+	return math.Exp(-(gap - s.cfg.DaySlack) / s.cfg.DaySlack)
+}
+
+func (s *Assigner) join(st *active, m Member, v map[string]float64) {
+	for id, w := range v {
+		st.centroid[id] += w
+		if s.index[id] == nil {
+			s.index[id] = map[string]bool{}
+		}
+		s.index[id][st.id] = true
+	}
+	st.norm = 0
+	for _, w := range st.centroid {
+		st.norm += w * w
+	}
+	st.norm = math.Sqrt(st.norm)
+	st.members++
+	if !m.Day.IsZero() {
+		if st.first.IsZero() || m.Day.Before(st.first) {
+			st.first = m.Day
+		}
+		if m.Day.After(st.last) {
+			st.last = m.Day
+		}
+		if m.Day.After(s.latest) {
+			s.latest = m.Day
+		}
+	}
+}
+
+// expire drops stories whose last article is older than the window
+// before the newest day seen, with their index entries.
+func (s *Assigner) expire(day time.Time) {
+	if day.After(s.latest) {
+		s.latest = day
+	}
+	if s.latest.IsZero() || s.cfg.Window <= 0 {
+		return
+	}
+	cut := s.latest.Add(-s.cfg.Window)
+	for id, st := range s.stories {
+		if !st.last.IsZero() && st.last.Before(cut) {
+			for e := range st.centroid {
+				delete(s.index[e], id)
+				if len(s.index[e]) == 0 {
+					delete(s.index, e)
+				}
+			}
+			delete(s.stories, id)
+		}
+	}
+}
+
+// Active is the number of stories in the window.
+func (s *Assigner) Active() int { return len(s.stories) }
+
+func cosine(v, c map[string]float64, cnorm float64) float64 {
+	if cnorm == 0 {
+		return 0
+	}
+	var dot, vn float64
+	for id, w := range v {
+		vn += w * w
+		dot += w * c[id]
+	}
+	if vn == 0 {
+		return 0
+	}
+	return dot / (math.Sqrt(vn) * cnorm)
+}
