@@ -11,6 +11,8 @@
 package entity
 
 import (
+	"bufio"
+	_ "embed"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,10 +23,25 @@ import (
 	"github.com/khabar-news/khabar/internal/script"
 )
 
+//go:embed data/common.txt
+var commonFile string
+
+// kindWords are the words that, next to a one-word place name that is
+// also an ordinary word, say that it is the place.
+var kindWords = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"district", "province", "city", "town", "village", "valley",
+		"ولسوالی", "ولسوالۍ", "ولایت", "شهر", "شهرستان", "استان", "ضلع", "صوبہ", "شہر", "ښار", "ولسوالي", "ولاية", "مدينة", "مديرية"} {
+		kindWords[script.Normalize(w)] = true
+	}
+}
+
 // Recognizer finds gazetteer entries in text. It is safe for concurrent use.
 type Recognizer struct {
-	g    *gazetteer.Gazetteer
-	root *node
+	g      *gazetteer.Gazetteer
+	common map[string]bool // normalised ordinary words that are also names
+	root   *node
 	// kindRank orders kinds for choosing between entries that share a name.
 	kindRank map[string]int
 }
@@ -36,29 +53,43 @@ type node struct {
 
 type hit struct {
 	id    string
-	upper bool // the alias is written in Latin capitals: match capitals only
+	upper bool  // the alias is written in Latin capitals: match capitals only
+	langs uint8 // the languages whose name lists hold the alias (bit per gazetteer.Langs)
 }
 
 // New builds a recognizer over every name of every entry in g.
 func New(g *gazetteer.Gazetteer) *Recognizer {
-	r := &Recognizer{g: g, root: &node{}, kindRank: map[string]int{}}
+	r := &Recognizer{g: g, root: &node{}, kindRank: map[string]int{}, common: map[string]bool{}}
+	sc := bufio.NewScanner(strings.NewReader(commonFile))
+	for sc.Scan() {
+		if w := strings.TrimSpace(sc.Text()); w != "" && !strings.HasPrefix(w, "#") {
+			r.common[script.Normalize(w)] = true
+		}
+	}
 	for i, k := range []string{"country", "province", "city", "district", "division", "region", "border_crossing"} {
 		r.kindRank[k] = i + 1
 	}
 	for _, e := range g.Entries() {
-		for _, name := range e.AllNames() {
-			r.add(script.Words(name), name, e.ID)
+		names := map[string]uint8{e.Name: 1} // the canonical name is English
+		for i, l := range gazetteer.Langs {
+			for _, n := range e.Names[l] {
+				names[n] |= 1 << i
+			}
+		}
+		for name, langs := range names {
+			w := script.Words(name)
+			r.add(w, name, e.ID, langs)
 			// Persian writers join compounds with a zero-width non-joiner
 			// or nothing ("ایالات‌متحده"): the joined form is a name too.
-			if w := script.Words(name); len(w) > 1 && w[0][0] >= 0x80 {
-				r.add([]string{strings.Join(w, "")}, name, e.ID)
+			if len(w) > 1 && w[0][0] >= 0x80 {
+				r.add([]string{strings.Join(w, "")}, name, e.ID, langs)
 			}
 		}
 	}
 	return r
 }
 
-func (r *Recognizer) add(words []string, name, id string) {
+func (r *Recognizer) add(words []string, name, id string, langs uint8) {
 	if len(words) == 0 {
 		return
 	}
@@ -74,13 +105,13 @@ func (r *Recognizer) add(words []string, name, id string) {
 		}
 		n = c
 	}
-	h := hit{id: id, upper: isUpperLatin(name)}
-	for _, old := range n.hits {
-		if old == h {
+	for i, old := range n.hits {
+		if old.id == id {
+			n.hits[i].langs |= langs
 			return
 		}
 	}
-	n.hits = append(n.hits, h)
+	n.hits = append(n.hits, hit{id: id, upper: isUpperLatin(name), langs: langs})
 }
 
 // isUpperLatin reports an alias such as "US", "TTP" or "U.S." whose
@@ -144,13 +175,28 @@ type match struct {
 	exact    bool
 }
 
+// langBit returns the bit of a language in hit.langs, 0 when the
+// gazetteer has no names in it.
+func langBit(lang string) uint8 {
+	for i, l := range gazetteer.Langs {
+		if l == lang {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
 // Find returns the entities the text mentions, in order of first mention,
-// each with all its mentions. Offsets are code points into text.
-func (r *Recognizer) Find(text string) []article.Entity {
+// each with all its mentions. Offsets are code points into text. lang is
+// the text's language: a one-word name counts only in the languages that
+// list it (Pashto's word for a checkpost is a district's name in Dari),
+// while longer names count in any.
+func (r *Recognizer) Find(text, lang string) []article.Entity {
 	toks := script.Tokens(text)
 	var found []match
+	bit := langBit(lang)
 	for i := 0; i < len(toks); {
-		m, ok := r.longest(toks, i)
+		m, ok := r.longest(toks, i, bit)
 		if !ok {
 			i++
 			continue
@@ -162,16 +208,23 @@ func (r *Recognizer) Find(text string) []article.Entity {
 }
 
 // longest finds the longest alias starting at token i.
-func (r *Recognizer) longest(toks []script.Token, i int) (match, bool) {
+func (r *Recognizer) longest(toks []script.Token, i int, bit uint8) (match, bool) {
 	var best match
 	var walk func(n *node, j int, exact bool)
 	walk = func(n *node, j int, exact bool) {
 		if len(n.hits) > 0 && j > i {
 			var hits []hit
 			for _, h := range n.hits {
-				if !h.upper || upperTokens(toks[i:j]) {
-					hits = append(hits, h)
+				if h.upper && !upperTokens(toks[i:j]) {
+					continue
 				}
+				if j == i+1 && bit != 0 && h.langs&bit == 0 {
+					continue
+				}
+				if j == i+1 && r.common[toks[i].Norm] && !nextToKind(toks, i) {
+					continue
+				}
+				hits = append(hits, h)
 			}
 			if len(hits) > 0 && (j > best.to || (j == best.to && exact && !best.exact)) {
 				best = match{from: i, to: j, hits: hits, exact: exact}
@@ -188,6 +241,12 @@ func (r *Recognizer) longest(toks []script.Token, i int) (match, bool) {
 	}
 	walk(r.root, i, true)
 	return best, best.to > i
+}
+
+// nextToKind reports whether a word such as "district" or "ولسوالی"
+// stands right before or after token i.
+func nextToKind(toks []script.Token, i int) bool {
+	return (i > 0 && kindWords[toks[i-1].Norm]) || (i+1 < len(toks) && kindWords[toks[i+1].Norm])
 }
 
 func upperTokens(toks []script.Token) bool {

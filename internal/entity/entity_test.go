@@ -94,7 +94,7 @@ func TestFind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		ents := r.Find(tt.text)
+		ents := r.Find(tt.text, "")
 		runes := []rune(tt.text)
 		for _, e := range ents {
 			for _, m := range e.Mentions {
@@ -145,7 +145,7 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := len([]rune(s))
-		for _, e := range r.Find(s) {
+		for _, e := range r.Find(s, "") {
 			for _, m := range e.Mentions {
 				if m.Start < 0 || m.End > n || m.Start >= m.End {
 					t.Fatalf("bad mention %+v in %q", m, s)

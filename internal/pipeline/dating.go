@@ -28,7 +28,7 @@ func date(a *article.Article, doc article.Document, page extract.Page) {
 	}
 	ref := capture
 	if ref.IsZero() {
-		ref = time.Now().UTC()
+		ref = latestWritten(a.Text, a.Lang)
 	}
 
 	var published time.Time
@@ -69,6 +69,22 @@ func date(a *article.Article, doc article.Document, page extract.Page) {
 			Calendar: e.Calendar, Precision: e.Precision, Relative: e.Relative,
 		})
 	}
+}
+
+// latestWritten is the reference for a page with no capture time: the
+// latest full date the text writes (an article is rarely older than the
+// dates it gives), or else now.
+func latestWritten(text, lang string) time.Time {
+	var latest time.Time
+	for _, e := range when.Find(text, lang, time.Time{}) {
+		if e.HasYear && e.Precision == "day" && e.Date.After(latest) {
+			latest = e.Date
+		}
+	}
+	if latest.IsZero() {
+		return time.Now().UTC()
+	}
+	return latest.AddDate(0, 0, 1)
 }
 
 // withClock adds the expression's clock time to its day.

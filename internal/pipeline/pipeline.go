@@ -127,7 +127,7 @@ func (p *Pipeline) Annotate(doc article.Document) (*article.Article, error) {
 	res := p.lang.Identify(a.Title + "\n" + a.Text)
 	a.Lang, a.Variety, a.LangScore = res.Lang, res.Variety, res.Confidence
 	date(a, doc, page)
-	a.Entities = p.entities.Find(a.Text)
+	a.Entities = p.entities.Find(a.Text, a.Lang)
 	a.Events, a.Claims = []article.Event{}, []article.Claim{}
 	return a, nil
 }

@@ -91,7 +91,6 @@ type Assigner struct {
 	index   map[string]map[string]bool // entity id → story ids
 	df      map[string]int             // entity id → articles seen with it
 	n       int
-	latest  time.Time
 }
 
 // NewAssigner returns an empty assigner.
@@ -99,11 +98,15 @@ func NewAssigner(cfg Config) *Assigner {
 	return &Assigner{cfg: cfg, stories: map[string]*active{}, index: map[string]map[string]bool{}, df: map[string]int{}}
 }
 
+// idfPrior is a number of pseudo-articles that name no entity: it keeps
+// the idf of the first few articles from swinging on one or two counts.
+const idfPrior = 100
+
 // idf weighs an entity by how rare it is among the articles seen, so
 // that the actors every article names (Pakistan, the Taliban) count less
 // than the ones that single out an event.
 func (s *Assigner) idf(id string) float64 {
-	return math.Log(float64(s.n+2) / float64(s.df[id]+1))
+	return math.Log(float64(s.n+idfPrior) / float64(s.df[id]+1))
 }
 
 func (s *Assigner) vector(m Member) map[string]float64 {
@@ -220,22 +223,18 @@ func (s *Assigner) join(st *active, m Member, v map[string]float64) {
 		if m.Day.After(st.last) {
 			st.last = m.Day
 		}
-		if m.Day.After(s.latest) {
-			s.latest = m.Day
-		}
 	}
 }
 
 // expire drops stories whose last article is older than the window
-// before the newest day seen, with their index entries.
+// before day (the day of the article being placed), with their index
+// entries. The cut follows the article, not the newest day seen, so that
+// one misdated article cannot close every story.
 func (s *Assigner) expire(day time.Time) {
-	if day.After(s.latest) {
-		s.latest = day
-	}
-	if s.latest.IsZero() || s.cfg.Window <= 0 {
+	if day.IsZero() || s.cfg.Window <= 0 {
 		return
 	}
-	cut := s.latest.Add(-s.cfg.Window)
+	cut := day.Add(-s.cfg.Window)
 	for id, st := range s.stories {
 		if !st.last.IsZero() && st.last.Before(cut) {
 			for e := range st.centroid {
