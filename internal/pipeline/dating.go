@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"strings"
 	"time"
 
 	"github.com/khabar-news/khabar/internal/article"
@@ -95,17 +94,6 @@ func withClock(e when.Expr) time.Time {
 	return e.Date
 }
 
-// relativeWords map the words for "yesterday" and "today" in khabar's
-// languages to the days they lie before the publication date.
-var relativeWords = []struct {
-	word string
-	days int
-}{
-	{"day before yesterday", 2}, {"پریروز", 2}, {"yesterday", 1}, {"دیروز", 1}, {"دیروز", 1},
-	{"پرون", 1}, {"أمس", 1}, {"امس", 1}, {"گزشتہ روز", 1}, {"کل", 1},
-	{"today", 0}, {"امروز", 0}, {"نن", 0}, {"اليوم", 0}, {"آج", 0},
-}
-
 // relative reads the publication date off a relative expression that the
 // text pins to a date, as in "yesterday, Monday (13 May)": the article was
 // written the day after the 13th. Only the lead paragraphs count, where
@@ -116,26 +104,9 @@ func relative(text, lang string, ref time.Time) (time.Time, bool) {
 		lead = string(r[:1500])
 	}
 	for _, e := range when.Find(lead, lang, ref) {
-		if !e.Relative || e.Precision != "day" || !hasExplicitDay(e.Text) {
-			continue
-		}
-		low := strings.ToLower(e.Text)
-		for _, w := range relativeWords {
-			if strings.Contains(low, w.word) {
-				return e.Date.AddDate(0, 0, w.days), true
-			}
+		if e.Pinned && e.Precision == "day" {
+			return e.Date.AddDate(0, 0, -e.Offset), true
 		}
 	}
 	return time.Time{}, false
-}
-
-// hasExplicitDay reports whether a relative expression also writes the
-// day of the month.
-func hasExplicitDay(s string) bool {
-	for _, r := range s {
-		if (r >= '0' && r <= '9') || (r >= '۰' && r <= '۹') || (r >= '٠' && r <= '٩') {
-			return true
-		}
-	}
-	return false
 }

@@ -150,6 +150,10 @@ func (s *Store) Save(ctx context.Context, a *article.Article, hash string) error
 		published = a.Published.UTC().Format(timeFormat)
 	}
 	when := day(a, now).Format(timeFormat)
+	// An article with no date of its own (neither published nor fetched)
+	// dates a new story by when it was stored, but does not move the
+	// dates of a story that has them.
+	dated := a.Published != nil || a.Fetched != nil
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: save %s: %w", a.ID, err)
@@ -178,10 +182,10 @@ func (s *Store) Save(ctx context.Context, a *article.Article, hash string) error
 		ON CONFLICT(id) DO UPDATE SET
 			title = CASE WHEN stories.title = '' OR (stories.title_lang <> '0' AND excluded.title_lang = '0') THEN excluded.title ELSE stories.title END,
 			title_lang = CASE WHEN stories.title = '' OR (stories.title_lang <> '0' AND excluded.title_lang = '0') THEN excluded.title_lang ELSE stories.title_lang END,
-			first_seen = min(stories.first_seen, excluded.first_seen),
-			last_seen = max(stories.last_seen, excluded.last_seen),
+			first_seen = CASE WHEN ? THEN min(stories.first_seen, excluded.first_seen) ELSE stories.first_seen END,
+			last_seen = CASE WHEN ? THEN max(stories.last_seen, excluded.last_seen) ELSE stories.last_seen END,
 			updated = excluded.updated`,
-		a.Story, a.Title, titleRank, when, when, now.Format(timeFormat))
+		a.Story, a.Title, titleRank, when, when, now.Format(timeFormat), dated, dated)
 	if err != nil {
 		return fmt.Errorf("sqlite: save %s story %s: %w", a.ID, a.Story, err)
 	}

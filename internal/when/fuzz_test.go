@@ -1,0 +1,38 @@
+package when
+
+import (
+	"testing"
+	"time"
+)
+
+// FuzzFind checks that Find never panics and keeps its span promises, with
+// and without a reference time and a language hint.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"Tuesday 14 May 2024 - 15:07",
+		"yesterday, Monday (13 May)",
+		"۱۴۰۳/۰۲/۲۵",
+		"روز سه‌شنبه ۲۵ ثور ۱۴۰۳ کابل ۰۴:۴۲",
+		"درېنۍ د ۲۰۲۴ د مۍ ۱۴",
+		"کل اجلاس ہو گا",
+		"واليوم الثلاثاء، ١٥ رمضان ١٤٤٥ هـ",
+		"2024-05-14T15:07:00+04:30",
+		"on 3 June 2021 at 4:30 pm",
+		"last week, two days ago",
+		"14/05/2024.1",
+		"\u200c۱۴\u200cمی\u200c",
+		"May",
+		"",
+	} {
+		f.Add(s)
+	}
+	refs := []time.Time{{}, time.Date(2024, 5, 15, 0, 0, 0, 0, time.UTC)}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, ref := range refs {
+			for _, lang := range []string{"", "en", "fa", "ps", "ur", "ar"} {
+				checkOffsets(t, text, Find(text, lang, ref))
+			}
+		}
+		_, _ = Parse(text, "", refs[1])
+	})
+}
