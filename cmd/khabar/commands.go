@@ -19,6 +19,8 @@ import (
 
 	"github.com/khabar-news/khabar/internal/article"
 	"github.com/khabar-news/khabar/internal/demo"
+	"github.com/khabar-news/khabar/internal/eval"
+	"github.com/khabar-news/khabar/internal/lang"
 	"github.com/khabar-news/khabar/internal/input"
 	"github.com/khabar-news/khabar/internal/pipeline"
 	"github.com/khabar-news/khabar/internal/store/sqlite"
@@ -283,4 +285,24 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+func cmdEval(ctx context.Context, args []string, stdout io.Writer) error {
+	if len(args) < 2 {
+		return errors.New("usage: khabar eval langid FILE")
+	}
+	switch args[0] {
+	case "langid":
+		id, err := lang.New()
+		if err != nil {
+			return err
+		}
+		rep, err := eval.LangID(args[1], id)
+		if err != nil {
+			return err
+		}
+		rep.Print(stdout)
+		return nil
+	}
+	return fmt.Errorf("eval: unknown set %q (want langid)", args[0])
 }

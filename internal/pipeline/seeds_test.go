@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,5 +96,4 @@ func TestSeeds(t *testing.T) {
 			t.Logf("%s lang=%s/%s published=%v from=%s story=%s title=%q entities=%v", a.ID, a.Lang, a.Variety, a.Published, a.PublishedFrom, a.Story, a.Title, a.EntityIDs())
 		}
 	}
-	_ = context.Background
 }

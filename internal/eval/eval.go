@@ -1,0 +1,43 @@
+// Package eval measures khabar's stages on evaluation files in the formats
+// of the project's evaluation data (see the README), and prints tables.
+// It reads the files; it never needs or keeps their text.
+package eval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+)
+
+// readJSONL decodes every line of the file into a new T and calls fn.
+func readJSONL[T any](path string, fn func(T) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
+	defer f.Close()
+	return decodeJSONL(f, path, fn)
+}
+
+func decodeJSONL[T any](r io.Reader, name string, fn func(T) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for n := 1; sc.Scan(); n++ {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var row T
+		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			return fmt.Errorf("eval: %s:%d: %w", name, n, err)
+		}
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("eval: %s: %w", name, err)
+	}
+	return nil
+}
