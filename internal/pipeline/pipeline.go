@@ -27,6 +27,7 @@ const MaxDocumentBytes = 16 << 20
 // for concurrent use.
 type Pipeline struct {
 	Gazetteer *gazetteer.Gazetteer
+	extract   *extract.Extractor
 	lang      *lang.Identifier
 	entities  *entity.Recognizer
 }
@@ -47,7 +48,7 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{Gazetteer: g, lang: id, entities: entity.New(g)}, nil
+	return &Pipeline{Gazetteer: g, extract: extract.New(), lang: id, entities: entity.New(g)}, nil
 }
 
 // Check returns an error for a document khabar cannot read, saying why.
@@ -103,7 +104,7 @@ func (p *Pipeline) Annotate(doc article.Document) (*article.Article, error) {
 	if err := Check(doc); err != nil {
 		return nil, err
 	}
-	page, err := p.extract(doc)
+	page, err := p.extractPage(doc)
 	if err != nil {
 		return nil, err
 	}
@@ -132,19 +133,19 @@ func (p *Pipeline) Annotate(doc article.Document) (*article.Article, error) {
 	return a, nil
 }
 
-func (p *Pipeline) extract(doc article.Document) (extract.Page, error) {
+func (p *Pipeline) extractPage(doc article.Document) (extract.Page, error) {
 	if doc.HTML != "" {
-		page, err := extract.FromHTML(doc.HTML, doc.URL)
+		page, err := p.extract.FromHTML(doc.HTML, doc.URL)
 		if errors.Is(err, extract.ErrNotHTML) {
 			// Plain text sent as HTML: read it as the text it is.
-			page, err = extract.FromText(doc.HTML)
+			page, err = p.extract.FromText(doc.HTML)
 		}
 		if err != nil && doc.Title == "" {
 			return page, fmt.Errorf("extract: %w", err)
 		}
 		return page, nil
 	}
-	page, err := extract.FromText(doc.Text)
+	page, err := p.extract.FromText(doc.Text)
 	if err != nil && !(errors.Is(err, extract.ErrEmpty) && doc.Title != "") {
 		return page, fmt.Errorf("extract: %w", err)
 	}
