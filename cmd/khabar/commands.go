@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -21,7 +22,6 @@ import (
 	"github.com/khabar-news/khabar/internal/demo"
 	"github.com/khabar-news/khabar/internal/eval"
 	"github.com/khabar-news/khabar/internal/input"
-	"github.com/khabar-news/khabar/internal/lang"
 	"github.com/khabar-news/khabar/internal/pipeline"
 	"github.com/khabar-news/khabar/internal/store/sqlite"
 	"github.com/khabar-news/khabar/internal/story"
@@ -287,22 +287,18 @@ func truncate(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-func cmdEval(ctx context.Context, args []string, stdout io.Writer) error {
-	if len(args) < 2 {
-		return errors.New("usage: khabar eval langid FILE")
+func cmdEval(args []string, stdout io.Writer) error {
+	if len(args) != 2 {
+		return errors.New("usage: khabar eval SET FILE (SET: " + strings.Join(evalSets(), ", ") + ")")
 	}
-	switch args[0] {
-	case "langid":
-		id, err := lang.New()
-		if err != nil {
-			return err
-		}
-		rep, err := eval.LangID(args[1], id)
-		if err != nil {
-			return err
-		}
-		rep.Print(stdout)
-		return nil
+	return eval.Run(args[0], args[1], stdout)
+}
+
+func evalSets() []string {
+	var names []string
+	for n := range eval.Sets {
+		names = append(names, n)
 	}
-	return fmt.Errorf("eval: unknown set %q (want langid)", args[0])
+	sort.Strings(names)
+	return names
 }

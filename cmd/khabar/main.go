@@ -25,7 +25,7 @@ Usage:
   khabar serve   [flags]             web UI and JSON API over the store
   khabar demo    [flags]             ingest the embedded demo corpus and serve it
   khabar stories [flags]             list stories in the terminal
-  khabar eval langid FILE            measure a stage on an evaluation file
+  khabar eval SET FILE               measure a stage on an evaluation file (SET: langid, …)
   khabar version
 
 Run 'khabar COMMAND -h' for a command's flags.
@@ -65,7 +65,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 	case "stories":
 		return cmdStories(ctx, rest, stdout)
 	case "eval":
-		return cmdEval(ctx, rest, stdout)
+		return cmdEval(rest, stdout)
 	case "version":
 		fmt.Fprintln(stdout, "khabar", version)
 		return nil

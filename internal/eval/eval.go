@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
+	"strings"
 )
 
 // readJSONL decodes every line of the file into a new T and calls fn.
@@ -40,4 +42,24 @@ func decodeJSONL[T any](r io.Reader, name string, fn func(T) error) error {
 		return fmt.Errorf("eval: %s: %w", name, err)
 	}
 	return nil
+}
+
+// Sets are the evaluations `khabar eval SET FILE` runs, each in its own
+// file of this package.
+var Sets = map[string]func(path string, w io.Writer) error{
+	"langid": runLangID,
+}
+
+// Run measures set on the file at path and prints the table to w.
+func Run(set, path string, w io.Writer) error {
+	fn, ok := Sets[set]
+	if !ok {
+		names := make([]string, 0, len(Sets))
+		for n := range Sets {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		return fmt.Errorf("eval: unknown set %q (have %s)", set, strings.Join(names, ", "))
+	}
+	return fn(path, w)
 }

@@ -106,3 +106,16 @@ func (rep *LangReport) Print(w io.Writer) {
 	fmt.Fprintf(w, "%d rows in %v: %.0f rows/s on one goroutine\n", rep.Rows, rep.Duration.Round(time.Millisecond),
 		float64(rep.Rows)/rep.Duration.Seconds())
 }
+
+func runLangID(path string, w io.Writer) error {
+	id, err := lang.New()
+	if err != nil {
+		return err
+	}
+	rep, err := LangID(path, id)
+	if err != nil {
+		return err
+	}
+	rep.Print(w)
+	return nil
+}
