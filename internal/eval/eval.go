@@ -47,7 +47,9 @@ func decodeJSONL[T any](r io.Reader, name string, fn func(T) error) error {
 // Sets are the evaluations `khabar eval SET FILE` runs, each in its own
 // file of this package.
 var Sets = map[string]func(path string, w io.Writer) error{
-	"langid": runLangID,
+	"langid":       runLangID,
+	"dates":        runDates,
+	"events-dates": runEventDates,
 }
 
 // Run measures set on the file at path and prints the table to w.

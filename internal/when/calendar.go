@@ -146,34 +146,49 @@ func persianFromDays(n int) (y, m, d int) {
 	return jy, 7 + k/30, k%30 + 1
 }
 
-// The tabular Islamic calendar counts from the civil ("Friday") epoch,
-// 16 July 622 Julian, and has 11 leap years in 30 (years 2, 5, 7, 10, 13, 16,
-// 18, 21, 24, 26 and 29 of the cycle). It is the usual arithmetic
-// approximation of the observed or Umm al-Qura calendars, which it matches
-// to within a day or two.
+// Lunar Hijri dates are read in the Umm al-Qura calendar, the one ICU/CLDR
+// and most Arabic sites print, from a table of its months (umalqura.go) for
+// 1300–1500 AH (1882–2077). Outside the table they fall back to the tabular
+// calendar, which counts from the civil ("Friday") epoch, 16 July 622
+// Julian, and has 11 leap years in 30 (years 2, 5, 7, 10, 13, 16, 18, 21,
+// 24, 26 and 29 of the cycle): the usual arithmetic approximation, within a
+// day or two of the observed calendars. Both begin 1300 and 1501 AH on the
+// same day, so the two join without a gap or an overlap.
 const islamicEpoch = -492148 // days from 1970-01-01 to 1 Muharram 1 AH
 
 func islamicLeap(y int) bool { return floorMod(14+11*y, 30) < 11 }
 
+// islamicMonthLen is the length of month m of year y: Umm al-Qura's inside
+// the table, else the tabular calendar's.
 func islamicMonthLen(y, m int) int {
+	if _, n, ok := umalqura.monthStart(y, m); ok {
+		return n
+	}
 	if m%2 == 1 || (m == 12 && islamicLeap(y)) {
 		return 30
 	}
 	return 29
 }
 
-// islamicDays returns the day number of a tabular Islamic date without
-// validating it.
+// islamicDays returns the day number of an Islamic date without validating
+// it.
 func islamicDays(y, m, d int) int {
+	if start, _, ok := umalqura.monthStart(y, m); ok {
+		return start + d - 1
+	}
+	return tabularIslamicDays(y, m, d)
+}
+
+func tabularIslamicDays(y, m, d int) int {
 	return islamicEpoch - 1 + d + (59*(m-1)+1)/2 + (y-1)*354 + floorDiv(3+11*y, 30)
 }
 
-// IslamicToGregorian converts a Lunar Hijri date to the Gregorian day at UTC
-// midnight with the tabular (arithmetic) calendar. The result is approximate:
-// Umm al-Qura and sighting-based calendars may begin a month a day or two
-// earlier or later. Because a month that has 29 days in the table may have
-// 30 in practice, day 30 is accepted in every month (it then falls on the
-// first of the next tabular month); the year must be 1..9999.
+// IslamicToGregorian converts a Lunar Hijri date to the Gregorian day at
+// UTC midnight: exactly for the Umm al-Qura calendar in 1300–1500 AH, with
+// the tabular calendar outside it. Sighting-based calendars (Pakistan's,
+// Afghanistan's) may begin a month a day earlier or later, so day 30 is
+// accepted in every month (in a 29-day month it falls on the first of the
+// next); the year must be 1..9999.
 func IslamicToGregorian(y, m, d int) (time.Time, error) {
 	switch {
 	case y < 1 || y > 9999:
@@ -186,30 +201,33 @@ func IslamicToGregorian(y, m, d int) (time.Time, error) {
 	return dayTime(islamicDays(y, m, d)), nil
 }
 
-// GregorianToIslamic returns the tabular Lunar Hijri date of t's calendar day
-// in t's location (see IslamicToGregorian for how approximate it is). Before
-// the Hijri epoch it returns zeros.
+// GregorianToIslamic returns the Lunar Hijri date of t's calendar day in
+// t's location (Umm al-Qura within 1882–2077, tabular outside; see
+// IslamicToGregorian). Before the Hijri epoch it returns zeros.
 func GregorianToIslamic(t time.Time) (y, m, d int) {
 	gy, gm, gd := t.Date()
 	return islamicFromDays(civilDays(gy, int(gm), gd))
 }
 
 func islamicFromDays(n int) (y, m, d int) {
+	if y, m, d, ok := umalqura.date(n); ok {
+		return y, m, d
+	}
 	if n < islamicEpoch {
 		return 0, 0, 0
 	}
 	y = floorDiv(30*(n-islamicEpoch)+10646, 10631)
-	for y > 1 && n < islamicDays(y, 1, 1) {
+	for y > 1 && n < tabularIslamicDays(y, 1, 1) {
 		y--
 	}
-	for n >= islamicDays(y+1, 1, 1) {
+	for n >= tabularIslamicDays(y+1, 1, 1) {
 		y++
 	}
 	m = 1
-	for m < 12 && n >= islamicDays(y, m+1, 1) {
+	for m < 12 && n >= tabularIslamicDays(y, m+1, 1) {
 		m++
 	}
-	return y, m, n - islamicDays(y, m, 1) + 1
+	return y, m, n - tabularIslamicDays(y, m, 1) + 1
 }
 
 // civilDays returns the number of days from 1970-01-01 to the proleptic

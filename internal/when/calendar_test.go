@@ -74,11 +74,19 @@ func TestIslamic(t *testing.T) {
 		y, m, d int
 		want    string
 	}{
-		{1, 1, 1, "0622-07-19"}, // 16 July 622 Julian
+		{1, 1, 1, "0622-07-19"}, // tabular: 16 July 622 Julian
+		{1299, 12, 29, "1882-11-11"},
+		{1300, 1, 1, "1882-11-12"}, // the Umm al-Qura table begins
+		{1400, 1, 1, "1979-11-21"},
 		{1445, 9, 1, "2024-03-11"},
 		{1445, 10, 1, "2024-04-10"},
-		{1446, 1, 1, "2024-07-08"}, // Umm al-Qura: 7 July; 1445 is a tabular leap year
-		{1400, 1, 1, "1979-11-21"},
+		{1446, 1, 1, "2024-07-07"}, // tabular: 8 July
+		{1446, 9, 1, "2025-03-01"},
+		{1447, 1, 1, "2025-06-26"},
+		{1446, 8, 30, "2025-03-01"}, // Sha'ban 1446 has 29 days: day 30 is 1 Ramadan
+		{1500, 12, 30, "2077-11-16"},
+		{1501, 1, 1, "2077-11-17"}, // tabular again
+		{1600, 1, 1, "2173-12-06"}, // ICU islamic-civil agrees
 	}
 	for _, tt := range tests {
 		got, err := IslamicToGregorian(tt.y, tt.m, tt.d)
@@ -93,11 +101,34 @@ func TestIslamic(t *testing.T) {
 	}
 }
 
-// TestIslamicRoundTrip walks day by day, checking that months advance in
-// order and that converting back gives the same day.
+func TestGregorianToIslamic(t *testing.T) {
+	tests := []struct {
+		day     string
+		y, m, d int
+	}{
+		{"2025-03-01", 1446, 9, 1},
+		{"2025-02-28", 1446, 8, 29},
+		{"2025-06-26", 1447, 1, 1},
+		{"2025-06-25", 1446, 12, 29},
+		{"2024-07-07", 1446, 1, 1},
+		{"1882-11-11", 1299, 12, 29},
+		{"2077-11-17", 1501, 1, 1},
+		{"0622-07-18", 0, 0, 0}, // before the epoch
+	}
+	for _, tt := range tests {
+		day, _ := time.Parse(time.DateOnly, tt.day)
+		if y, m, d := GregorianToIslamic(day); y != tt.y || m != tt.m || d != tt.d {
+			t.Errorf("GregorianToIslamic(%s) = %d/%d/%d, want %d/%d/%d", tt.day, y, m, d, tt.y, tt.m, tt.d)
+		}
+	}
+}
+
+// TestIslamicRoundTrip walks day by day across both ends of the Umm
+// al-Qura table, checking that months advance in order, that every month
+// has 29 or 30 days, and that converting back gives the same day.
 func TestIslamicRoundTrip(t *testing.T) {
-	start := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
-	end := time.Date(2100, 12, 31, 0, 0, 0, 0, time.UTC)
+	start := time.Date(1850, 1, 1, 0, 0, 0, 0, time.UTC)
+	end := time.Date(2150, 12, 31, 0, 0, 0, 0, time.UTC)
 	py, pm, pd := GregorianToIslamic(start.AddDate(0, 0, -1))
 	for day := start; !day.After(end); day = day.AddDate(0, 0, 1) {
 		y, m, d := GregorianToIslamic(day)
@@ -110,7 +141,35 @@ func TestIslamicRoundTrip(t *testing.T) {
 		if !next && !newMonth {
 			t.Fatalf("%v: %d/%d/%d follows %d/%d/%d", day, y, m, d, py, pm, pd)
 		}
+		if n := islamicMonthLen(y, m); n != 29 && n != 30 {
+			t.Fatalf("%d/%d has %d days", y, m, n)
+		}
 		py, pm, pd = y, m, d
+	}
+}
+
+func TestUmmAlQuraTable(t *testing.T) {
+	if umalqura.first != 1300 || len(umalqura.starts) != 201*12+1 {
+		t.Errorf("table from %d with %d entries, want 1300 with %d", umalqura.first, len(umalqura.starts), 201*12+1)
+	}
+	tests := []struct {
+		name, data string
+		ok         bool
+	}{
+		{"good", "# c\n\n1446-01 2024-07-07\n1446-02 2024-08-06\n", true},
+		{"not Muharram", "1446-02 2024-08-06\n1446-03 2024-09-04\n", false},
+		{"gap", "1446-01 2024-07-07\n1446-03 2024-09-04\n", false},
+		{"31 days", "1446-01 2024-07-07\n1446-02 2024-08-07\n", false},
+		{"bad date", "1446-01 2024-07\n", false},
+		{"bad number", "1446-01 2024-07-0x\n", false},
+		{"one line", "1446-01 2024-07-07\n", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		_, err := parseUmmAlQura(tt.data)
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: parseUmmAlQura error %v, want ok=%v", tt.name, err, tt.ok)
+		}
 	}
 }
 

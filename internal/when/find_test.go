@@ -104,7 +104,7 @@ func TestFindEnglish(t *testing.T) {
 		{"en", "The vote was held on Sunday (March 22).", []string{"Sunday (March 22)=2020-03-22 gregory day wd"}},
 		{"en", "Date: Fri, 31 Jul 2015 05:15:37 GMT", []string{"Fri, 31 Jul 2015 05:15:37 GMT=2015-07-31 gregory day year wd @05:15"}},
 		{"en", "Eid fell on 1 Shawwal 1445 AH; during Ramadan prices rose; 27 Rabi' al-Awwal 1446 A.H.",
-			[]string{"1 Shawwal 1445 AH=2024-04-10 islamic day year", "27 Rabi' al-Awwal 1446 A.H.=2024-10-01 islamic day year"}},
+			[]string{"1 Shawwal 1445 AH=2024-04-10 islamic day year", "27 Rabi' al-Awwal 1446 A.H.=2024-09-30 islamic day year"}},
 		// Not dates.
 		{"en", "In 2023 about 1,500 people may march; Section 14 of the May report; pi is 3.14.", nil},
 		{"en", "He may leave by march 3.", nil},
@@ -181,6 +181,9 @@ func TestFindUrdu(t *testing.T) {
 				"گزشتہ ہفتے=2024-05-08 gregory week rel", "دو دن پہلے=2024-05-13 gregory day rel"}},
 		{"ur", "۱۴ مئی ۲۰۲۴ء اور 5 جولائی اور ستمبر 2023",
 			[]string{"۱۴ مئی ۲۰۲۴ء=2024-05-14 gregory day year", "5 جولائی=2024-07-05 gregory day", "ستمبر 2023=2023-09-01 gregory month year"}},
+		// Urdu dates Hijri years by the Lunar calendar; ICU writes ربیع apart.
+		{"ur", "14/1/1383 ہجری اور 18 ر بیع الاول، 1481 ہجری",
+			[]string{"14/1/1383 ہجری=1963-06-06 islamic day year", "18 ر بیع الاول، 1481 ہجری=2058-09-06 islamic day year"}},
 		// آج کل is "nowadays".
 		{"ur", "آج کل بازار میں کل تعداد کم ہے", nil},
 		// کل is "all" in Persian: only Urdu reads it as a day.
@@ -198,13 +201,61 @@ func TestFindArabic(t *testing.T) {
 				"٢٥ نيسان ٢٠٢٤=2024-04-25 gregory day year"}},
 		{"ar", "الخميس، ٩ مايو ٢٠٢٤ ١٠:١٥", []string{"الخميس، ٩ مايو ٢٠٢٤ ١٠:١٥=2024-05-09 gregory day year wd @10:15"}},
 		{"ar", "١٥ رمضان ١٤٤٥ هـ", []string{"١٥ رمضان ١٤٤٥ هـ=2024-03-25 islamic day year"}},
-		// The weekday corrects the tabular Hijri date by a day.
+		// 15 Ramadan 1445 was a Monday in Umm al-Qura; a Tuesday is the
+		// same day of a calendar that began the month a day later, as
+		// sighting-based calendars often do.
 		{"ar", "الثلاثاء، ١٥ رمضان ١٤٤٥ هـ", []string{"الثلاثاء، ١٥ رمضان ١٤٤٥ هـ=2024-03-26 islamic day year wd"}},
 		{"ar", "وقبل يومين والأسبوع الماضي وغدا",
 			[]string{"قبل يومين=2024-05-13 gregory day rel", "الأسبوع الماضي=2024-05-08 gregory week rel", "غدا=2024-05-16 gregory day rel"}},
 		{"ar", "منذ عام 2003 تعمل", nil},
 		{"ar", "قبل يوم الاثنين", []string{"يوم الاثنين=2024-05-13 gregory day rel wd"}},
 		{"ar", "١٤٤٥/٠٩/١٥", []string{"١٤٤٥/٠٩/١٥=2024-03-25 islamic day year"}},
+	})
+}
+
+func TestFindRanges(t *testing.T) {
+	runFind(t, refWed, []findCase{
+		{"en", "Talks ran 24-26 August 2024 in Doha.", []string{"24-26 August 2024=2024-08-24 gregory day year"}},
+		{"en", "Talks ran 24 Aug – 5 Sep 2024.", []string{"24 Aug – 5 Sep 2024=2024-08-24 gregory day year"}},
+		{"en", "Talks ran Aug. 24-26, 2024.", []string{"Aug. 24-26, 2024=2024-08-24 gregory day year"}},
+		{"en", "Talks ran Aug. 24 – Sept. 5, 2024.", []string{"Aug. 24 – Sept. 5, 2024=2024-08-24 gregory day year"}},
+		// The year written at the end belongs to the end.
+		{"en", "The recess ran from 28 Dec to 3 Jan 2025.", []string{"28 Dec to 3 Jan 2025=2024-12-28 gregory day year"}},
+		{"en", "Voting ran 2-4 May.", []string{"2-4 May=2024-05-02 gregory day"}},
+		{"fa", "نشست از ۲۴ تا ۲۶ اسد ۱۴۰۳ برگزار شد.", []string{"۲۴ تا ۲۶ اسد ۱۴۰۳=2024-08-14 persian day year"}},
+		{"ar", "من 24 إلى 26 أغسطس 2024", []string{"24 إلى 26 أغسطس 2024=2024-08-24 gregory day year"}},
+		// Not ranges: a spaced dash after a number, a score, a descending pair.
+		{"en", "Article 3 – 14 May 2024 applies.", []string{"14 May 2024=2024-05-14 gregory day year"}},
+		{"en", "The score was 2-1 May fans said.", nil},
+	})
+}
+
+func TestFindShortForms(t *testing.T) {
+	runFind(t, refWed, []findCase{
+		// Two-digit years, day first unless the second number is over 12.
+		{"en", "Filed 14/05/24, 5/14/24 and 14.05.24.", []string{"14/05/24=2024-05-14 gregory day year",
+			"5/14/24=2024-05-14 gregory day year", "14.05.24=2024-05-14 gregory day year"}},
+		{"en", "Born 03/07/61.", []string{"03/07/61=1961-07-03 gregory day year"}},
+		{"en", "See section 1.2.24 and v10.5.24.", nil},
+		// ISO year and month, as release numbers write them; "2010-11" alone is two years.
+		{"en", "Release 2010-09-CA-125 and the 2024-05 report.",
+			[]string{"2010-09=2010-09-01 gregory month year", "2024-05=2024-05-01 gregory month year"}},
+		{"en", "The 2010-11 season and 2010-11-S-277.", []string{"2010-11=2010-11-01 gregory month year"}},
+		// A month of the year, year first as ICU writes it in Persian and
+		// Pashto; an ambiguous month name only as a phrase of its own.
+		{"fa", "گزارش ۱۴۰۳ جوزا و ۲۰۱۹ جنوری", []string{"۱۴۰۳ جوزا=2024-05-21 persian month year", "۲۰۱۹ جنوری=2019-01-01 gregory month year"}},
+		{"fa", "۱۳۹۸ ثور", []string{"۱۳۹۸ ثور=2019-04-21 persian month year"}},
+		{"fa", "حمل ۱۴۰۰ تن گندم و ۱۴۰۰ حمل و نقل", nil},
+		// Days written as words.
+		{"ur", "یکم مئی کو اور یکم جنوری 2024 کو", []string{"یکم مئی=2024-05-01 gregory day", "یکم جنوری 2024=2024-01-01 gregory day year"}},
+		{"fa", "اول حمل ۱۴۰۳ و اول مهر", []string{"اول حمل ۱۴۰۳=2024-03-20 persian day year"}},
+		// "this" names the weekday nearest ref.
+		{"en", "It happened this Monday; this Friday and this Sunday come.",
+			[]string{"this Monday=2024-05-13 gregory day rel wd", "this Friday=2024-05-17 gregory day rel wd",
+				"this Sunday=2024-05-12 gregory day rel wd"}},
+		{"fa", "همین دوشنبه", []string{"همین دوشنبه=2024-05-13 gregory day rel wd"}},
+		{"en", "Troops left last night and return this morning.",
+			[]string{"last night=2024-05-14 gregory day rel", "this morning=2024-05-15 gregory day rel"}},
 	})
 }
 

@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// FuzzFind checks that Find never panics and keeps its span promises, with
-// and without a reference time and a language hint.
+// FuzzFind checks that Find, Parse and EventDate never panic and keep their
+// span promises, with and without a reference time and a language hint.
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{
 		"Tuesday 14 May 2024 - 15:07",
@@ -22,6 +22,12 @@ func FuzzFind(f *testing.F) {
 		"14/05/2024.1",
 		"\u200c۱۴\u200cمی\u200c",
 		"May",
+		"24-26 August 2024, Aug. 24-26, 2024 and 28 Dec to 3 Jan 2025",
+		"14/05/24 5/14/24 14.05.24 1.2.24",
+		"2010-09-CA-125 and the 2010-11 season",
+		"this Monday, last night, this morning",
+		"یکم مئی اور اول حمل ۱۴۰۳ و ۲۴ تا ۲۶ اسد",
+		"KABUL, Afghanistan (Jan. 25, 2013)\nA patrol left yesterday. It came back.",
 		"",
 	} {
 		f.Add(s)
@@ -34,5 +40,10 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 		_, _ = Parse(text, "", refs[1])
+		for _, ref := range refs {
+			if e, ok := EventDate(text, "en", ref); ok && e.Text != "" {
+				checkOffsets(t, text, []Expr{e})
+			}
+		}
 	})
 }

@@ -78,6 +78,9 @@ const (
 	kVerb                      // a verb that can follow the Persian prefix می written apart
 	kIdiom                     // a phrase containing a relative word that is not a date
 	kZone                      // a time zone name after a clock time
+	kDayWord                   // val: a day of the month written as a word before a month name (Urdu یکم)
+	kThisPre                   // "this" before a weekday: the one nearest ref
+	kRangeSep                  // a word between the two ends of a range of days: "to", "تا"
 )
 
 // Units of relative expressions.
@@ -147,8 +150,8 @@ var months = []struct {
 		"فروردین", "اردیبهشت", "خرداد", "~تیر", "مرداد|امرداد", "شهریور", "~مهر", "آبان", "~آذر", "~دی", "بهمن", "اسفند"}},
 	{Islamic, "fa ps ur ar", [12]string{
 		"~محرم|محرم الحرام", "~صفر|صفر المظفر",
-		"ربيع الأول|ربيع الاول|ربیع الاول|ربيع أول",
-		"ربيع الآخر|ربيع الثاني|ربیع الثانی|ربیع الآخر|ربيع ثاني",
+		"ربيع الأول|ربيع الاول|ربیع الاول|ربيع أول|ر بیع الاول", // ICU's Urdu splits ربیع
+		"ربيع الآخر|ربيع الثاني|ربیع الثانی|ربیع الآخر|ربيع ثاني|ر بیع الثانی",
 		"جمادى الأولى|جمادى الأول|جمادی الاول|جمادی الاولی",
 		"جمادى الآخرة|جمادى الثانية|جمادى الآخر|جمادی الثانی|جمادی الاخری|جمادی الثانیه",
 		"~رجب|رجب المرجب", "~شعبان|شعبان المعظم", "~رمضان|رمضان المبارك",
@@ -197,8 +200,8 @@ var groups = []group{
 	{kind: kOrdinal, words: "st|nd|rd|th|ام|م|ویں|ئم|مې"},
 	{kind: kOrdinal, langs: "ps", words: "مه"}, // also written apart: ۳ مه
 
-	{kind: kRelDay, val: -1, langs: "en", words: "yesterday"},
-	{kind: kRelDay, val: 0, langs: "en", words: "today|tonight"},
+	{kind: kRelDay, val: -1, langs: "en", words: "yesterday|last night"},
+	{kind: kRelDay, val: 0, langs: "en", words: "today|tonight|this morning|this afternoon|this evening|earlier today"},
 	{kind: kRelDay, val: 1, langs: "en", words: "tomorrow"},
 	{kind: kRelDay, val: -2, langs: "en", words: "the day before yesterday"},
 	{kind: kRelDay, val: 2, langs: "en", words: "the day after tomorrow"},
@@ -254,6 +257,17 @@ var groups = []group{
 	{kind: kLastPost, langs: "ar", words: "الماضي|الماضية|المنصرم"},
 	{kind: kLastPost, langs: "ps", words: "تېره|تیره"},
 	{kind: kNextPre, langs: "en", words: "next|this coming"},
+	{kind: kThisPre, langs: "en", words: "this"},
+	{kind: kThisPre, langs: "fa", words: "همین|این"},
+	{kind: kThisPre, langs: "ur", words: "اس|اسی"},
+	// یکم (first) opens Urdu dates ("یکم مئی"), اول Persian ones ("اول حمل",
+	// Nowruz), only before a month name.
+	{kind: kDayWord, val: 1, langs: "ur", words: "یکم"},
+	{kind: kDayWord, val: 1, langs: "fa", words: "اول"},
+	{kind: kRangeSep, langs: "en", words: "to|until|till|through"},
+	{kind: kRangeSep, langs: "fa ur", words: "تا|الی"},
+	{kind: kRangeSep, langs: "ps", words: "تر|تا"},
+	{kind: kRangeSep, langs: "ar", words: "إلى|الى|حتى"},
 	{kind: kOnPre, langs: "fa", words: "روز|بروز|در روز"},
 	{kind: kOnPre, langs: "ar", words: "يوم|في يوم|نهار"},
 	{kind: kOnPost, langs: "ur", words: "کو|کے روز|کے دن"},

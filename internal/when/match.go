@@ -63,9 +63,20 @@ func (m *matcher) num(i int) (token, bool) {
 // inNumber reports whether the number at token i is glued by punctuation to
 // another number (3.14, 10:30, 1/2), which makes it part of something else.
 func (m *matcher) inNumber(i int) bool {
-	before := m.adjacent(i) && m.punct(i-1, ".:/-,") && m.adjacent(i-1) && m.toks[i-2].kind == tNum
+	before := m.adjacent(i) && m.punct(i-1, ".:/-,") && m.adjacent(i-1) && m.toks[i-2].kind == tNum &&
+		!m.rangeEnd(i)
 	after := m.adjacent(i+1) && m.punct(i+1, ".:/,") && m.adjacent(i+2) && m.toks[i+2].kind == tNum
 	return before || after
+}
+
+// rangeEnd reports whether the number at token i ends a range of days
+// glued by a hyphen to a smaller short number that is itself not part of
+// a longer number: the 26 of "24-26 August", not the 14 of "2024-05-14"
+// nor the 1 of a score "2-1".
+func (m *matcher) rangeEnd(i int) bool {
+	k := i - 2
+	return m.punct(i-1, "-") && m.toks[k].ndig <= 2 && m.toks[k].val < m.toks[i].val &&
+		!(m.adjacent(k) && m.punct(k-1, ".:/-,"))
 }
 
 // core is a date written with a month name, before weekday and time.
@@ -77,12 +88,15 @@ type core struct {
 	dayFirst  bool
 	ambiguous bool // the month name is also an ordinary word
 	strong    bool // a word such as ماه or سال, or an era, confirms it is a date
+	wordDay   bool // the day is a word (یکم), not a number
 	prec      string
 }
 
 // orders are the sequences in which a day (D), month name (M) and year (Y)
 // are written. Longer orders are preferred; a yearless order needs ref.
-var orders = []string{"DMY", "MDY", "YMD", "DM", "MD", "MY"}
+// "YM" is how ICU writes a month of the year in Persian and Pashto
+// ("۱۴۰۳ جوزا").
+var orders = []string{"DMY", "MDY", "YMD", "DM", "MD", "MY", "YM"}
 
 // coreAt matches a date with a month name starting at token i.
 func (m *matcher) coreAt(i int) (core, bool) {
@@ -132,7 +146,7 @@ func (m *matcher) order(o string, i int) (core, bool) {
 		}
 	}
 	c.e = j
-	if o == "MY" {
+	if o == "MY" || o == "YM" {
 		c.prec = "month"
 		c.d = 1
 	}
@@ -144,12 +158,22 @@ func (m *matcher) order(o string, i int) (core, bool) {
 	}
 	if c.ambiguous && !c.strong {
 		// Also an ordinary word: accept it after a day number ("۱۰ تیر") or
-		// with a year, never as "تیر ۱۰" or "تیر ۱۴۰۳" alone.
-		if c.prec == "month" || (!c.hasYear && !c.dayFirst) {
+		// with a year, never as "تیر ۱۰" alone, nor after a day written as
+		// a word ("اول مهر" is also "first love"). A month and year alone
+		// ("ثور ۱۴۰۳", "۱۴۰۳ ثور", "می ۲۰۲۴") must stand as a phrase of
+		// their own, for "حمل ۱۴۰۰ تن" is "carrying 1400 tons" and "۱۴۰۰
+		// حمل و نقل" 1400 transports.
+		if c.prec == "month" && !m.phraseEnd(j) || c.prec == "day" && !c.hasYear && (!c.dayFirst || c.wordDay) {
 			return c, false
 		}
 	}
 	return c, true
+}
+
+// phraseEnd reports whether token j ends a phrase: the end of the text or
+// a punctuation mark.
+func (m *matcher) phraseEnd(j int) bool {
+	return j >= len(m.toks) || m.toks[j].kind == tPunct
 }
 
 // gap skips what may stand between two parts of a date: a comma or an
@@ -178,7 +202,17 @@ func (m *matcher) gap(j int, next byte, c *core) int {
 
 func (m *matcher) dayAt(j int, c *core) (int, bool) {
 	t, ok := m.num(j)
-	if !ok || t.ndig > 2 || t.val < 1 || t.val > 31 || m.inNumber(j) {
+	if !ok {
+		// A day written as a word: Urdu یکم, Persian اول (the first).
+		if h, ok := m.at(j, kDayWord); ok {
+			if _, ok := m.at(h.end, kMonth); ok {
+				c.d, c.wordDay = h.val, true
+				return h.end, true
+			}
+		}
+		return j, false
+	}
+	if t.ndig > 2 || t.val < 1 || t.val > 31 || m.inNumber(j) {
 		return j, false
 	}
 	c.d = t.val
@@ -262,20 +296,87 @@ func (m *matcher) numericAt(i int) (core, bool) {
 		if c.mo > 12 && c.d <= 12 {
 			c.d, c.mo = c.mo, c.d
 		}
+	case n[0].ndig <= 2 && n[1].ndig <= 2 && n[2].ndig == 2:
+		// A two-digit year, as short formats write it ("14/05/24",
+		// "5/14/24"): Gregorian only, and with full stops only when day
+		// and month have two digits too, as "1.2.24" is more likely a
+		// version or a section number.
+		if sep.val == '.' && (n[0].ndig != 2 || n[1].ndig != 2) {
+			return core{}, false
+		}
+		c.d, c.mo, c.y = n[0].val, n[1].val, m.century(n[2].val)
+		if c.mo > 12 && c.d <= 12 {
+			c.d, c.mo = c.mo, c.d
+		}
+		c.cal = Gregorian
 	default:
 		return core{}, false
 	}
-	if h, ok := m.at(c.e, kMarker); ok && h.cal != "" {
-		c.cal, c.e = h.cal, h.end
+	// An era after the date names its calendar; "هجری" alone says only
+	// Hijri. Otherwise a year of 1300..1499 is Hijri: Lunar in Arabic and
+	// Urdu, whose writers date by the Islamic calendar, else Solar.
+	hijri := false
+	if h, ok := m.at(c.e, kMarker); ok && c.cal == "" {
+		c.cal, c.e, hijri = h.cal, h.end, h.cal == ""
 	}
 	if c.cal == "" {
 		switch {
-		case c.y >= 1300 && c.y < 1500 && m.hint == langAR:
+		case (hijri || c.y >= 1300 && c.y < 1500) && m.hint&(langAR|langUR) != 0:
 			c.cal = Islamic
-		case c.y >= 1300 && c.y < 1500:
+		case hijri || c.y >= 1300 && c.y < 1500:
 			c.cal = Persian
 		default:
 			c.cal = Gregorian
+		}
+	}
+	return c, plausibleYear(c.cal, c.y)
+}
+
+// century expands a two-digit year as ICU does, to the one within 80
+// years before and 20 after ref, or, without ref, to 1950..2049.
+func (m *matcher) century(yy int) int {
+	if !m.hasRef {
+		if yy < 50 {
+			return 2000 + yy
+		}
+		return 1900 + yy
+	}
+	ry, _, _ := civilFromDays(m.ref)
+	y := ry - floorMod(ry, 100) + yy
+	switch {
+	case y > ry+20:
+		y -= 100
+	case y <= ry-80:
+		y += 100
+	}
+	return y
+}
+
+// yearMonthAt matches an ISO 8601 year and month, "2024-05", a date of
+// month precision as release numbers and file names write it
+// ("2010-09-CA-125"). Two digits that continue the year are a second year
+// instead ("2010-11", the 2010–11 season) unless a code goes on after
+// them, and a number glued on either side makes it part of something else
+// (a full date, a range).
+func (m *matcher) yearMonthAt(i int) (core, bool) {
+	y, ok1 := m.num(i)
+	mo, ok2 := m.num(i + 2)
+	if !ok1 || !ok2 || y.ndig != 4 || mo.ndig != 2 || !m.punct(i+1, "-") || !m.adjacent(i+1) || !m.adjacent(i+2) {
+		return core{}, false
+	}
+	code := m.adjacent(i+3) && m.punct(i+3, "-/") // "2010-11-S-277" is no range
+	if mo.val < 1 || mo.val > 12 || mo.val == (y.val+1)%100 && !code {
+		return core{}, false
+	}
+	if m.adjacent(i) && m.punct(i-1, "/-.:") ||
+		m.adjacent(i+3) && m.punct(i+3, "/-.:") && m.adjacent(i+4) && m.toks[i+4].kind == tNum {
+		return core{}, false
+	}
+	c := core{s: i, e: i + 3, y: y.val, mo: mo.val, d: 1, hasYear: true, prec: "month", cal: Gregorian}
+	if c.y >= 1300 && c.y < 1500 {
+		c.cal = Persian
+		if m.hint&(langAR|langUR) != 0 {
+			c.cal = Islamic
 		}
 	}
 	return c, plausibleYear(c.cal, c.y)
@@ -391,6 +492,9 @@ func (m *matcher) absoluteAt(i, ext int) (cand, bool) {
 		c, ok = m.numericAt(j)
 	}
 	if !ok {
+		c, ok = m.yearMonthAt(j)
+	}
+	if !ok {
 		return cand{}, false
 	}
 	e := c.e
@@ -502,4 +606,84 @@ func (m *matcher) norm(i int) string {
 		return ""
 	}
 	return m.toks[i].norm
+}
+
+// rangeAt matches a range of days and reads it as its first day, with the
+// month and year that the range writes once for both ends: "24-26 August
+// 2024", "۲۴ تا ۲۶ اسد ۱۴۰۳", "24 Aug – 5 Sep 2024", "Aug. 24-26, 2024",
+// and "28 Dec – 3 Jan 2025", which begins in 2024. The expression spans
+// the whole range, so that its end is not read as a date of its own.
+func (m *matcher) rangeAt(i int) (cand, bool) {
+	// A range opens as a date does, with a number, a month name or a word
+	// before one ("ماه", Pashto "د"): most tokens are none of these.
+	if m.toks[i].kind != tNum && !m.at1(i, kMonth) && !m.at1(i, kFillMonth) && m.norm(i) != "د" {
+		return cand{}, false
+	}
+	// A lone day, then a date: "24-26 August", "24 to 26 August". A spaced
+	// dash is no range here: "Article 3 – 14 May 2024".
+	if t, ok := m.num(i); ok && t.ndig <= 2 && t.val >= 1 && !(m.adjacent(i) && m.punct(i-1, ".:/-,")) {
+		j, ok := m.rangeSep(i + 1)
+		spaced := m.punct(i+1, "-") && (m.toks[i+1].space || !m.adjacent(i+2))
+		if ok && !spaced {
+			if c, ok := m.coreAt(j); ok && c.dayFirst && !c.wordDay && c.prec == "day" && c.d > t.val {
+				c.s, c.d = i, t.val
+				return m.rangeCand(c, c.e)
+			}
+		}
+	}
+	c1, ok := m.coreAt(i)
+	if !ok || c1.prec != "day" || c1.hasYear {
+		return cand{}, false
+	}
+	j, ok := m.rangeSep(c1.e)
+	if !ok {
+		return cand{}, false
+	}
+	// Two dates: "24 Aug – 5 Sep 2024", "Aug. 24 – Sept. 5, 2024".
+	if c2, ok := m.coreAt(j); ok && c2.cal == c1.cal && c2.prec == "day" {
+		if c2.hasYear {
+			c1.y, c1.hasYear = c2.y, true
+			if c1.mo > c2.mo || c1.mo == c2.mo && c1.d > c2.d {
+				c1.y--
+			}
+		}
+		return m.rangeCand(c1, c2.e)
+	}
+	// A month, a day, and the day the range ends: "Aug. 24-26, 2024".
+	if t, ok := m.num(j); ok && !c1.dayFirst && t.ndig <= 2 && t.val > c1.d && t.val <= 31 {
+		k := j + 1
+		if m.punct(k, ",") {
+			k++
+		}
+		if y, ok := m.num(k); ok && y.ndig == 4 && !m.inNumber(k) {
+			c1.y, c1.hasYear = y.val, true
+			return m.rangeCand(c1, k+1)
+		}
+		return m.rangeCand(c1, j+1)
+	}
+	return cand{}, false
+}
+
+// rangeSep returns the token after a range's separator at j: a dash or a
+// word such as "to" or "تا".
+func (m *matcher) rangeSep(j int) (int, bool) {
+	if m.punct(j, "-") {
+		return j + 1, true
+	}
+	if h, ok := m.at(j, kRangeSep); ok {
+		return h.end, true
+	}
+	return j, false
+}
+
+// rangeCand resolves the first day of a range over tokens [c.s, e).
+func (m *matcher) rangeCand(c core, e int) (cand, bool) {
+	if c.hasYear && !plausibleYear(c.cal, c.y) {
+		return cand{}, false
+	}
+	day, _, ok := m.resolve(c, -1)
+	if !ok {
+		return cand{}, false
+	}
+	return cand{s: c.s, e: e, day: day, cal: c.cal, prec: "day", hasYear: c.hasYear}, true
 }

@@ -113,16 +113,20 @@ func (m *matcher) follow(c cand, wd int) (cand, bool) {
 }
 
 // relWeekdayAt matches a weekday meant relative to ref: "last Monday",
-// "on Monday", "دوشنبه گذشته", "روز دوشنبه", "پیر کو", "د دوشنبې په ورځ",
-// "يوم الاثنين الماضي". "last" means strictly before ref; otherwise the
-// most recent such day, ref included. A weekday alone counts only in
-// English ("said Monday"); elsewhere it needs such a frame.
+// "on Monday", "this Monday", "دوشنبه گذشته", "روز دوشنبه", "پیر کو",
+// "د دوشنبې په ورځ", "يوم الاثنين الماضي". "last" means strictly before
+// ref, "next" strictly after, "this" the nearest (the one of ref's own
+// week, three days either way); otherwise the most recent such day, ref
+// included. A weekday alone counts only in English ("said Monday");
+// elsewhere it needs such a frame.
 func (m *matcher) relWeekdayAt(i int) (cand, bool) {
-	j, dir, framed, pashto := i, 0, false, false
+	j, dir, framed, pashto, this := i, 0, false, false, false
 	if h, ok := m.at(j, kLastPre); ok {
 		j, dir, framed = h.end, -1, true
 	} else if h, ok := m.at(j, kNextPre); ok {
 		j, dir, framed = h.end, 1, true
+	} else if h, ok := m.at(j, kThisPre); ok && m.at1(h.end, kWeekday) {
+		j, framed, this = h.end, true, true
 	} else if m.norm(j) == "د" {
 		j, pashto = j+1, true
 	}
@@ -147,6 +151,8 @@ func (m *matcher) relWeekdayAt(i int) (cand, bool) {
 	diff := floorMod(weekdayOf(m.ref)-w.val, 7)
 	day := m.ref - diff
 	switch {
+	case this && diff > 3:
+		day += 7
 	case dir < 0 && diff == 0:
 		day -= 7
 	case dir > 0:

@@ -41,13 +41,15 @@ type Expr struct {
 }
 
 // Find returns the date expressions in text, in order and not overlapping:
-// where candidates overlap, the longest wins. lang is a hint ("en", "fa",
-// "ps", "ur", "ar", a tag such as "fa-AF", or "" for any) that keeps words
-// of one language from being read as dates in another. ref is the
-// reference time, normally the publication time: relative expressions are
-// resolved against its calendar day in its location, and a year left out is
-// the one that puts the date nearest to ref, preferring the past. With a
-// zero ref, relative and yearless expressions are skipped.
+// where candidates overlap, the longest wins. A range of days ("24-26
+// August 2024", "24 Aug – 5 Sep 2024") is one expression, dated by its
+// first day. lang is a hint ("en", "fa", "ps", "ur", "ar", a tag such as
+// "fa-AF", or "" for any) that keeps words of one language from being read
+// as dates in another. ref is the reference time, normally the
+// publication time: relative expressions are resolved against its calendar
+// day in its location, and a year left out is the one that puts the date
+// nearest to ref, preferring the past. With a zero ref, relative and
+// yearless expressions are skipped.
 func Find(text, lang string, ref time.Time) []Expr {
 	rs := []rune(text)
 	toks := lex.splitClitics(rs, tokenize(rs))
@@ -62,6 +64,9 @@ func Find(text, lang string, ref time.Time) []Expr {
 			cands = append(cands, c)
 		}
 		if c, ok := m.relativeAt(i); ok {
+			cands = append(cands, c)
+		}
+		if c, ok := m.rangeAt(i); ok {
 			cands = append(cands, c)
 		}
 	}
