@@ -1,0 +1,38 @@
+package lang
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+// BenchmarkIdentify identifies sentences of the project's own training
+// text, one call a sentence; sentences/s is the figure to watch.
+func BenchmarkIdentify(b *testing.B) {
+	var lines []string
+	for _, name := range []string{"train/ps-sentences.txt", "train/fa-AF-prose.txt", "train/fa-IR-prose.txt"} {
+		f, err := os.Open(name)
+		if err != nil {
+			b.Skip(err)
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
+				lines = append(lines, l)
+			}
+		}
+		f.Close()
+	}
+	id, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		id.Identify(lines[n%len(lines)])
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}

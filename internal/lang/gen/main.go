@@ -1,0 +1,347 @@
+// Command gen builds khabar's character n-gram model for language
+// identification, internal/lang/data/ngrams.bin.gz. Run it from the
+// repository root after changing the training text:
+//
+//	go mod download github.com/pemistahl/lingua-go@v1.4.0
+//	go run ./internal/lang/gen -lingua "$(go env GOMODCACHE)/github.com/pemistahl/lingua-go@v1.4.0/language-models"
+//
+// Arabic, Persian and Urdu come from the models that lingua-go ships
+// (Apache License 2.0, © Peter M. Stahl; trained on the Leipzig corpora),
+// read from the module cache and pruned. Pashto and the two Persian
+// varieties have no such model: they are counted here from the text the
+// project wrote itself (internal/lang/train, CC0) and from the project's
+// demo corpus. Both kinds are conditional probabilities of a character
+// given the n−1 before it, as lingua-go computes them, so they compare.
+package main
+
+import (
+	"archive/zip"
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// maxOrder is the longest n-gram kept. Five-grams would add little on
+// the short texts where identification is hard, at twice the size.
+const maxOrder = 5
+
+// minProb drops n-grams whose conditional probability is below it from
+// the borrowed models, to keep the file small; a dropped n-gram backs off
+// to its prefix at lookup.
+const minProb = 0.0
+
+func main() {
+	lingua := flag.String("lingua", "", "lingua-go's language-models folder")
+	train := flag.String("train", "internal/lang/train", "the project's training text")
+	demo := flag.String("demo", "internal/demo/corpus", "the demo corpus (JSON Lines)")
+	out := flag.String("out", "internal/lang/data/ngrams.bin.gz", "output file")
+	holdout := flag.String("holdout", "", "leave out training files whose name contains this (to validate on them)")
+	flag.Parse()
+	if *lingua == "" {
+		log.Fatal("gen: -lingua is required")
+	}
+	models := map[string]map[string]float64{}
+	for _, lang := range []string{"ar", "fa", "ur"} {
+		m, err := readLingua(*lingua, lang)
+		if err != nil {
+			log.Fatal(err)
+		}
+		models[lang] = m
+	}
+	texts := map[string][]string{"ps": nil, "fa-AF": nil, "fa-IR": nil}
+	for label := range texts {
+		files, _ := filepath.Glob(filepath.Join(*train, label+"-*.txt"))
+		for _, f := range files {
+			if *holdout != "" && strings.Contains(filepath.Base(f), *holdout) {
+				continue
+			}
+			lines, err := readLines(f)
+			if err != nil {
+				log.Fatal(err)
+			}
+			texts[label] = append(texts[label], lines...)
+		}
+	}
+	demoTexts, err := readDemo(*demo)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for label, lines := range demoTexts {
+		texts[label] = append(texts[label], lines...)
+	}
+	for label, lines := range texts {
+		if len(lines) == 0 {
+			log.Printf("gen: no training text for %s: left out", label)
+			continue
+		}
+		models[label] = count(lines)
+	}
+	if err := write(*out, models); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func readLines(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out, sc.Err()
+}
+
+// readDemo returns the Pashto texts of the demo corpus. A record does not
+// say its language, so only what is certain is taken: text with many of
+// the letters only Pashto writes.
+func readDemo(dir string) (map[string][]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, f := range files {
+		lines, err := readLines(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range lines {
+			var r struct{ Text, HTML string }
+			if json.Unmarshal([]byte(l), &r) != nil || r.Text == "" {
+				continue
+			}
+			if pashtoLetters(r.Text) > 20 {
+				out["ps"] = append(out["ps"], strings.Split(r.Text, "\n")...)
+			}
+		}
+	}
+	return out, nil
+}
+
+func pashtoLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if strings.ContainsRune("ټډړږښګڼځڅېۍ", r) {
+			n++
+		}
+	}
+	return n
+}
+
+// Words splits text as the identifier does: runs of letters, lower-cased.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// count computes, for every n-gram of orders 1..maxOrder inside words,
+// its probability given its first n−1 characters (for unigrams, its share
+// of all characters), with Witten–Bell discounting: the project's text is
+// small beside the corpora behind the borrowed models, and plain relative
+// frequencies from it would be overconfident (every n-gram seen once
+// after a rare prefix would get probability 1).
+func count(lines []string) map[string]float64 {
+	abs := make([]map[string]int, maxOrder+1)
+	for n := range abs {
+		abs[n] = map[string]int{}
+	}
+	total := 0
+	for _, l := range lines {
+		for _, w := range words(l) {
+			rs := []rune(w)
+			for n := 1; n <= maxOrder; n++ {
+				for i := 0; i+n <= len(rs); i++ {
+					abs[n][string(rs[i:i+n])]++
+					if n == 1 {
+						total++
+					}
+				}
+			}
+		}
+	}
+	// types[n][h]: how many distinct characters follow the prefix h.
+	types := make([]map[string]int, maxOrder+1)
+	for n := 2; n <= maxOrder; n++ {
+		types[n] = map[string]int{}
+		for g := range abs[n] {
+			types[n][string([]rune(g)[:n-1])]++
+		}
+	}
+	out := map[string]float64{}
+	for n := 1; n <= maxOrder; n++ {
+		for g, c := range abs[n] {
+			den := total + len(abs[1])
+			if n > 1 {
+				h := string([]rune(g)[:n-1])
+				den = abs[n-1][h] + types[n][h]
+			}
+			out[g] = float64(c) / float64(den)
+		}
+	}
+	return out
+}
+
+var files = []string{"unigrams", "bigrams", "trigrams", "quadrigrams", "fivegrams"}
+
+func readLingua(dir, lang string) (map[string]float64, error) {
+	out := map[string]float64{}
+	for n, name := range files[:maxOrder] {
+		path := filepath.Join(dir, lang, name+".pb.bin.zip")
+		z, err := zip.OpenReader(path)
+		if err != nil {
+			return nil, fmt.Errorf("gen: %w", err)
+		}
+		if len(z.File) != 1 {
+			z.Close()
+			return nil, fmt.Errorf("gen: %s: want one file in the zip", path)
+		}
+		f, err := z.File[0].Open()
+		if err != nil {
+			z.Close()
+			return nil, fmt.Errorf("gen: %s: %w", path, err)
+		}
+		b, err := io.ReadAll(f)
+		z.Close()
+		if err != nil {
+			return nil, fmt.Errorf("gen: %s: %w", path, err)
+		}
+		if err := decodeModel(b, func(p float64, gram string) {
+			if n == 0 || p >= minProb {
+				out[gram] = p
+			}
+		}); err != nil {
+			return nil, fmt.Errorf("gen: %s: %w", path, err)
+		}
+	}
+	return out, nil
+}
+
+// decodeModel reads lingua-go's SerializableLanguageModel protocol buffer
+// (field 4: repeated n-gram sets of {1: double probability, 2: repeated
+// string n-grams}) without a protobuf library.
+func decodeModel(b []byte, fn func(p float64, gram string)) error {
+	for len(b) > 0 {
+		key, n := binary.Uvarint(b)
+		if n <= 0 {
+			return fmt.Errorf("bad key")
+		}
+		b = b[n:]
+		switch key & 7 {
+		case 0:
+			_, n := binary.Uvarint(b)
+			if n <= 0 {
+				return fmt.Errorf("bad varint")
+			}
+			b = b[n:]
+		case 1:
+			b = b[8:]
+		case 5:
+			b = b[4:]
+		case 2:
+			l, n := binary.Uvarint(b)
+			if n <= 0 || int(l) > len(b)-n {
+				return fmt.Errorf("bad length")
+			}
+			msg := b[n : n+int(l)]
+			b = b[n+int(l):]
+			if key>>3 != 4 {
+				continue
+			}
+			var p float64
+			var grams []string
+			for len(msg) > 0 {
+				k, n := binary.Uvarint(msg)
+				if n <= 0 {
+					return fmt.Errorf("bad set key")
+				}
+				msg = msg[n:]
+				switch k & 7 {
+				case 1:
+					p = math.Float64frombits(binary.LittleEndian.Uint64(msg[:8]))
+					msg = msg[8:]
+				case 2:
+					l, n := binary.Uvarint(msg)
+					if n <= 0 || int(l) > len(msg)-n {
+						return fmt.Errorf("bad n-gram")
+					}
+					grams = append(grams, string(msg[n:n+int(l)]))
+					msg = msg[n+int(l):]
+				default:
+					return fmt.Errorf("unexpected wire type %d in a set", k&7)
+				}
+			}
+			for _, g := range grams {
+				fn(p, g)
+			}
+		default:
+			return fmt.Errorf("unexpected wire type %d", key&7)
+		}
+	}
+	return nil
+}
+
+// write stores the models as one sorted table, gzip-compressed:
+//
+//	"KHNG1\n", the labels joined by spaces and "\n", a uvarint count, then
+//	per n-gram in byte order: uvarint length, the n-gram, and one byte per
+//	label: its log10 probability times -20, rounded (0..254), or 255 when
+//	the label has none.
+//
+// A sorted table loads in a fraction of the time a map of a million
+// strings takes, and is searched in place.
+func write(path string, models map[string]map[string]float64) error {
+	labels := []string{"ar", "fa", "ps", "ur", "fa-AF", "fa-IR"}
+	table := map[string][]byte{}
+	for li, l := range labels {
+		for g, p := range models[l] {
+			v := table[g]
+			if v == nil {
+				v = []byte{255, 255, 255, 255, 255, 255}
+				table[g] = v
+			}
+			q := math.Round(-20 * math.Log10(p))
+			v[li] = byte(min(254, max(0, q)))
+		}
+		log.Printf("%s: %d n-grams", l, len(models[l]))
+	}
+	grams := make([]string, 0, len(table))
+	for g := range table {
+		grams = append(grams, g)
+	}
+	sort.Strings(grams)
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	w := bufio.NewWriter(zw)
+	fmt.Fprintf(w, "KHNG1\n%s\n", strings.Join(labels, " "))
+	w.Write(binary.AppendUvarint(nil, uint64(len(grams))))
+	for _, g := range grams {
+		w.Write(binary.AppendUvarint(nil, uint64(len(g))))
+		w.WriteString(g)
+		w.Write(table[g])
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
