@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"github.com/khabar-news/khabar/internal/script"
+
 	_ "embed"
 	"slices"
 	"sort"
@@ -205,25 +207,10 @@ func containsInOrder(s string, parts []string) bool {
 	return true
 }
 
-// foldRune maps a rune to the form used for matching: lower case, and one
-// letter for each group of Arabic-script variants that sites use
-// interchangeably (Arabic and Persian yeh and kaf, alef with hamza or
-// madda, teh marbuta and heh).
-func foldRune(r rune) rune {
-	switch r {
-	case 'ي', 'ى', 'ئ', 'ې', 'ۍ', 'ے':
-		return 'ی'
-	case 'ك', 'ګ':
-		return 'ک'
-	case 'أ', 'إ', 'آ', 'ٱ':
-		return 'ا'
-	case 'ة', 'ۀ', 'ہ', 'ھ', 'ە':
-		return 'ه'
-	case 'ؤ':
-		return 'و'
-	}
-	return unicode.ToLower(r)
-}
+// foldRune maps a rune to the form used for matching, the one the rest
+// of khabar matches with (script.NormRune: lower case, and one letter for
+// the letters the region's scripts write interchangeably).
+func foldRune(r rune) rune { return script.NormRune(r) }
 
 // matchKey reduces a line to its folded letters, dropping spaces, digits,
 // punctuation, symbols, diacritics, tatweel and zero-width joiners. Two

@@ -3,6 +3,8 @@ package when
 import (
 	"strings"
 	"unicode"
+
+	"github.com/khabar-news/khabar/internal/script"
 )
 
 // Digits converts Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII,
@@ -24,13 +26,8 @@ func Digits(s string) string {
 // digitValue returns the value of an ASCII, Arabic-Indic or Persian digit,
 // or -1.
 func digitValue(r rune) int {
-	switch {
-	case r >= '0' && r <= '9':
-		return int(r - '0')
-	case r >= '٠' && r <= '٩':
-		return int(r - '٠')
-	case r >= '۰' && r <= '۹':
-		return int(r - '۰')
+	if d, ok := script.Digit(r); ok {
+		return d
 	}
 	return -1
 }
@@ -134,46 +131,20 @@ func normPunct(r rune) rune {
 func normalize(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		switch r {
-		case 'ي', 'ى', 'ې', 'ۍ', 'ێ', 'ئ', 'ے', 'ۓ':
-			r = 'ی'
-		case 'ك', 'ڪ':
-			r = 'ک'
-		case 'ګ':
-			r = 'گ'
-		case 'ہ', 'ۃ', 'ة', 'ە', 'ھ', 'ۀ':
-			r = 'ه'
-		case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
-			r = 'ا'
-		case 'ؤ':
-			r = 'و'
-		case 'ټ':
-			r = 'ت'
-		case 'ډ':
-			r = 'د'
-		case 'ړ', 'ڑ':
-			r = 'ر'
-		case 'ڼ':
-			r = 'ن'
-		case 'ښ':
-			r = 'ش'
-		case 'ږ':
-			r = 'ژ'
-		case 'ځ':
-			r = 'ز'
-		case 'څ':
-			r = 'س'
-		case 'ٹ':
-			r = 'ت'
-		case 'ڈ':
-			r = 'د'
-		case zwnj, zwj, 'ـ', '\u0670':
+		n := script.NormRune(r)
+		if n < 0 {
 			continue
 		}
-		if r >= '\u064b' && r <= '\u065f' {
-			continue
+		if f, ok := lookalike[n]; ok {
+			n = f
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(n)
 	}
 	return b.String()
+}
+
+// lookalike folds the Pashto and Urdu letters that writers often replace
+// with their Persian look-alikes, beyond what script.NormRune folds.
+var lookalike = map[rune]rune{
+	'ٹ': 'ت', 'ڈ': 'د', 'ڑ': 'ر', 'ڼ': 'ن', 'ښ': 'ش', 'ږ': 'ژ', 'ځ': 'ز', 'څ': 'س',
 }
