@@ -50,6 +50,7 @@ var Sets = map[string]func(path string, w io.Writer) error{
 	"langid":       runLangID,
 	"dates":        runDates,
 	"events-dates": runEventDates,
+	"stories":      runStories,
 }
 
 // Run measures set on the file at path and prints the table to w.
