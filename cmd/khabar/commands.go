@@ -28,14 +28,10 @@ import (
 	"github.com/khabar-news/khabar/internal/web"
 )
 
-func newPipeline(gaz, cues *stringList) (*pipeline.Pipeline, error) {
-	return pipeline.New(pipeline.Options{GazetteerFiles: *gaz, LangCueFiles: *cues})
-}
-
 func cmdProcess(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, log *slog.Logger) error {
 	fs := flag.NewFlagSet("process", flag.ContinueOnError)
 	workers := fs.Int("workers", 0, "annotating goroutines (0: one per CPU)")
-	gaz, cues := dataFlags(fs)
+	opt := dataFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: khabar process [flags] [FILE...]\n\nReads JSON Lines documents and writes one annotated JSON object per input line, in order.")
 		fs.PrintDefaults()
@@ -43,7 +39,7 @@ func cmdProcess(ctx context.Context, args []string, stdin io.Reader, stdout io.W
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	p, err := newPipeline(gaz, cues)
+	p, err := pipeline.New(*opt)
 	if err != nil {
 		return err
 	}
@@ -79,7 +75,7 @@ func cmdProcess(ctx context.Context, args []string, stdin io.Reader, stdout io.W
 		}
 		readErr <- nil
 	}()
-	go p.Run(ctx, in, out, *workers, pipeline.Assigner(story.DefaultConfig))
+	go p.Run(ctx, in, out, *workers, p.Assigner(story.DefaultConfig))
 	w := bufio.NewWriterSize(stdout, 256<<10)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -148,7 +144,7 @@ func ingest(ctx context.Context, ing *pipeline.Ingester, read func(input.Func) e
 func cmdIngest(ctx context.Context, args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	db := fs.String("db", defaultDB("khabar.db"), "SQLite database `file` (or set KHABAR_DB)")
-	gaz, cues := dataFlags(fs)
+	opt := dataFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: khabar ingest [flags] PATH...\n\nPATH: files or folders of raw page text (.txt and others), HTML (.html, .htm) and JSON Lines (.jsonl, .ndjson).")
 		fs.PrintDefaults()
@@ -160,7 +156,7 @@ func cmdIngest(ctx context.Context, args []string, log *slog.Logger) error {
 		fs.Usage()
 		return errors.New("ingest: no PATH given")
 	}
-	p, err := newPipeline(gaz, cues)
+	p, err := pipeline.New(*opt)
 	if err != nil {
 		return err
 	}
@@ -182,11 +178,11 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	db := fs.String("db", defaultDB("khabar.db"), "SQLite database `file` (or set KHABAR_DB)")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
-	gaz, cues := dataFlags(fs)
+	opt := dataFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	p, err := newPipeline(gaz, cues)
+	p, err := pipeline.New(*opt)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+
+	"github.com/khabar-news/khabar/internal/pipeline"
 )
 
 const usage = `khabar: news about Afghanistan and Pakistan, in every language, as intelligence.
@@ -94,17 +96,21 @@ func defaultDB(name string) string {
 	return filepath.Join(dir, "khabar", name)
 }
 
-// stringList is a repeatable string flag.
-type stringList []string
-
-func (s *stringList) String() string     { return fmt.Sprint(*s) }
-func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
-
 // dataFlags are the user data files every command that runs the pipeline
 // accepts.
-func dataFlags(fs *flag.FlagSet) (gaz, cues *stringList) {
-	gaz, cues = &stringList{}, &stringList{}
-	fs.Var(gaz, "gazetteer", "a gazetteer `file` of your own, merged over the built-in one (repeatable)")
-	fs.Var(cues, "lang-cues", "a language cue `file` of your own (repeatable)")
-	return gaz, cues
+func dataFlags(fs *flag.FlagSet) *pipeline.Options {
+	opt := &pipeline.Options{}
+	fs.Func("gazetteer", "a gazetteer `file` of your own, merged over the built-in one (repeatable)", func(v string) error {
+		opt.GazetteerFiles = append(opt.GazetteerFiles, v)
+		return nil
+	})
+	fs.Func("lang-cues", "a language cue `file` of your own (repeatable)", func(v string) error {
+		opt.LangCueFiles = append(opt.LangCueFiles, v)
+		return nil
+	})
+	fs.Func("lexicon", "a concept lexicon `file` of your own for story assignment (repeatable)", func(v string) error {
+		opt.LexiconFiles = append(opt.LexiconFiles, v)
+		return nil
+	})
+	return opt
 }

@@ -3,7 +3,9 @@ package eval
 import (
 	"fmt"
 	"io"
+	"os"
 	"sort"
+	"strconv"
 	"text/tabwriter"
 	"time"
 
@@ -31,7 +33,12 @@ func runStories(path string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	assign := pipeline.Assigner(story.DefaultConfig)
+	cfg := story.DefaultConfig
+	// KHABAR_STORY_THRESHOLD overrides the join threshold, for tuning it.
+	if v, err := strconv.ParseFloat(os.Getenv("KHABAR_STORY_THRESHOLD"), 64); err == nil {
+		cfg.Threshold = v
+	}
+	assign := p.Assigner(cfg)
 	var gold, got, langs []string
 	start := time.Now()
 	err = readJSONL(path, func(r StoryRow) error {

@@ -37,7 +37,7 @@ func NewIngester(ctx context.Context, p *Pipeline, st store.Store, cfg story.Con
 		return ing, nil
 	}
 	err = st.Since(ctx, latest.Add(-cfg.Window), func(a *article.Article) error {
-		ing.stories.Restore(a.Story, story.Features(a))
+		ing.stories.Restore(a.Story, p.stories.Features(a))
 		return nil
 	})
 	if err != nil {
@@ -90,9 +90,9 @@ func (ing *Ingester) Store(ctx context.Context, a *article.Article, hash string)
 	if dup, err := ing.st.Has(ctx, a.ID, hash); err != nil || dup {
 		return dup, err
 	}
-	m := story.Features(a)
-	id, _ := ing.stories.Assign(m)
-	a.Story = id
+	m := ing.p.stories.Features(a)
+	pl := ing.stories.Assign(m)
+	a.Story, a.Duplicate = pl.Story, pl.Duplicate
 	if err := ing.st.Save(ctx, a, hash); err != nil {
 		return false, err
 	}

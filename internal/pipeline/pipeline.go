@@ -16,6 +16,7 @@ import (
 	"github.com/khabar-news/khabar/internal/extract"
 	"github.com/khabar-news/khabar/internal/gazetteer"
 	"github.com/khabar-news/khabar/internal/lang"
+	"github.com/khabar-news/khabar/internal/story"
 )
 
 // MaxDocumentBytes is the largest page khabar reads. Real news pages are
@@ -30,12 +31,14 @@ type Pipeline struct {
 	extract   *extract.Extractor
 	lang      *lang.Identifier
 	entities  *entity.Recognizer
+	stories   *story.Featurizer
 }
 
 // Options names user data files merged over the embedded ones.
 type Options struct {
 	GazetteerFiles []string
 	LangCueFiles   []string
+	LexiconFiles   []string // concept lexicons for story assignment
 }
 
 // New builds a pipeline over the embedded data and the user's files.
@@ -48,7 +51,11 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{Gazetteer: g, extract: extract.New(), lang: id, entities: entity.New(g)}, nil
+	sf, err := story.NewFeaturizer(opt.LexiconFiles...)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Gazetteer: g, extract: extract.New(), lang: id, entities: entity.New(g), stories: sf}, nil
 }
 
 // Check returns an error for a document khabar cannot read, saying why.

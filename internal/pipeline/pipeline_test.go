@@ -92,7 +92,7 @@ func TestRunOrder(t *testing.T) {
 			in <- Item{Doc: doc}
 		}
 	}()
-	go p.Run(context.Background(), in, out, 4, Assigner(story.DefaultConfig))
+	go p.Run(context.Background(), in, out, 4, p.Assigner(story.DefaultConfig))
 	i := 0
 	for r := range out {
 		want := string(rune('a'+i%26)) + time.Duration(i).String()

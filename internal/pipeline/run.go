@@ -101,11 +101,12 @@ func (p *Pipeline) Run(ctx context.Context, in <-chan Item, out chan<- Result, w
 }
 
 // Assigner returns an assign function that places each article into a
-// story with a in-memory story.Assigner: what `khabar process` uses.
-func Assigner(cfg story.Config) func(*article.Article) error {
+// story with an in-memory story.Assigner: what `khabar process` uses.
+func (p *Pipeline) Assigner(cfg story.Config) func(*article.Article) error {
 	s := story.NewAssigner(cfg)
 	return func(a *article.Article) error {
-		a.Story, _ = s.Assign(story.Features(a))
+		pl := s.Assign(p.stories.Features(a))
+		a.Story, a.Duplicate = pl.Story, pl.Duplicate
 		return nil
 	}
 }

@@ -47,7 +47,7 @@ func TestSeeds(t *testing.T) {
 	if err != nil || len(docs) != 2 {
 		t.Fatalf("read seeds: %d docs, %v", len(docs), err)
 	}
-	assign := Assigner(story.DefaultConfig)
+	assign := p.Assigner(story.DefaultConfig)
 	var arts []*article.Article
 	for _, d := range docs {
 		a, err := p.Annotate(d)

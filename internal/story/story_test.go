@@ -1,14 +1,15 @@
 package story
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
 
 func member(id, day string, ents ...string) Member {
-	m := Member{ArticleID: id, Entities: map[string]float64{}}
+	m := Member{ArticleID: id, Terms: map[string]float64{}}
 	for _, e := range ents {
-		m.Entities[e] = 1
+		m.Terms["e:"+e] = 1
 	}
 	m.Day, _ = time.Parse("2006-01-02", day)
 	return m
@@ -29,7 +30,8 @@ func TestAssign(t *testing.T) {
 	}
 	story := map[string]string{}
 	for _, st := range steps {
-		id, created := s.Assign(st.m)
+		pl := s.Assign(st.m)
+		id, created := pl.Story, pl.New
 		story[st.m.ArticleID] = id
 		if st.same == "" && !created {
 			t.Errorf("%s joined %s, want a new story", st.m.ArticleID, id)
@@ -47,5 +49,25 @@ func TestAssign(t *testing.T) {
 func TestNewIDStable(t *testing.T) {
 	if NewID("a") != NewID("a") || NewID("a") == NewID("b") {
 		t.Error("story ids are not a function of the first article")
+	}
+}
+
+func TestDuplicate(t *testing.T) {
+	wire := strings.Fields("militants attacked a police checkpoint in the district late on thursday killing six policemen and wounding four others officials said adding that the attackers fled")
+	edited := append(append([]string{}, wire[:len(wire)-2]...), "escaped", "later")
+	other := strings.Fields("the border crossing was closed for a third day as traders waited with hundreds of trucks on both sides and officials held talks to reopen it soon")
+	s := NewAssigner(DefaultConfig)
+	a := member("a", "2025-11-02", "lakki-marwat", "ttp")
+	a.Print = simhash(wire)
+	b := member("b", "2025-11-02", "lakki-marwat", "ttp")
+	b.Print = simhash(edited)
+	c := member("c", "2025-11-02", "lakki-marwat", "ttp")
+	c.Print = simhash(other)
+	s.Assign(a)
+	if pl := s.Assign(b); !pl.Duplicate {
+		t.Errorf("an edited copy is not flagged: %+v", pl)
+	}
+	if pl := s.Assign(c); pl.Duplicate {
+		t.Errorf("a different text is flagged a copy: %+v", pl)
 	}
 }

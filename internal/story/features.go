@@ -1,0 +1,240 @@
+package story
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/khabar-news/khabar/internal/article"
+	"github.com/khabar-news/khabar/internal/script"
+)
+
+// The concept lexicon: news words of each language mapped to one concept
+// (data/lexicon.txt documents the format).
+//
+//go:embed data
+var dataFS embed.FS
+
+// Term weights by kind of evidence. Entities say most; concepts (the
+// lexicon's words) say what happened; numbers (casualty counts, sums)
+// and name skeletons (names the gazetteer lacks, matched across scripts
+// by their consonants) add what the others miss.
+const (
+	conceptWeight  = 0.35
+	numberWeight   = 0.6
+	skeletonWeight = 0.4
+	// maxPhrase is the longest lexicon phrase, in words.
+	maxPhrase = 4
+)
+
+// Featurizer turns an article into the terms story assignment compares.
+// It is safe for concurrent use.
+type Featurizer struct {
+	concepts map[string]string // normalised word or phrase → concept id
+	skip     map[string]bool   // normalised words too common to be a name skeleton
+}
+
+// NewFeaturizer loads the embedded lexicon and any user lexicon files.
+func NewFeaturizer(userFiles ...string) (*Featurizer, error) {
+	f := &Featurizer{concepts: map[string]string{}, skip: map[string]bool{}}
+	names, _ := fs.Glob(dataFS, "data/*.txt")
+	for _, name := range names {
+		r, err := dataFS.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("story: %w", err)
+		}
+		err = f.read(r, name)
+		r.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, name := range userFiles {
+		r, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("story: lexicon: %w", err)
+		}
+		err = f.read(r, name)
+		r.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+// read parses "concept: en words | fa words | ps words | ur words | ar
+// words" lines.
+func (f *Featurizer) read(r io.Reader, name string) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		concept, rest, ok := strings.Cut(line, ":")
+		if !ok || strings.TrimSpace(concept) == "" {
+			return fmt.Errorf("story: %s:%d: want concept: words | words …", name, n)
+		}
+		concept = strings.TrimSpace(concept)
+		for _, group := range strings.Split(rest, "|") {
+			for _, w := range strings.Split(group, ",") {
+				norm := strings.Join(script.Words(w), " ")
+				if norm == "" {
+					continue
+				}
+				f.concepts[norm] = concept
+				for _, part := range strings.Fields(norm) {
+					f.skip[part] = true
+				}
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("story: %s: %w", name, err)
+	}
+	return nil
+}
+
+// Features returns what assignment reads of an article: its entities,
+// the concepts of its title and text, the numbers it gives, and the
+// consonant skeletons of the capitalised names it uses that no entity
+// covers.
+func (f *Featurizer) Features(a *article.Article) Member {
+	m := Member{ArticleID: a.ID, Terms: map[string]float64{}, Lang: a.Lang, Source: a.Source}
+	covered := map[int]bool{} // code points inside entity mentions
+	for _, e := range a.Entities {
+		w, ok := kindWeight[e.Kind]
+		if !ok {
+			w = 1
+		}
+		m.Terms["e:"+e.ID] = w * (1 + math.Log(float64(len(e.Mentions))))
+		for _, s := range e.Mentions {
+			for i := s.Start; i < s.End; i++ {
+				covered[i] = true
+			}
+		}
+	}
+	counts := map[string]int{}
+	f.scan(a.Title, nil, counts)
+	f.scan(a.Text, covered, counts)
+	for k, c := range counts {
+		w := conceptWeight
+		switch k[0] {
+		case 'n':
+			w = numberWeight
+		case 'k':
+			w = skeletonWeight
+		}
+		m.Terms[k] = w * (1 + math.Log(float64(c)))
+	}
+	m.Print = simhash(script.Words(a.Text))
+	if a.Published != nil {
+		m.Day = a.Published.UTC().Truncate(24 * time.Hour)
+	} else if a.Fetched != nil {
+		m.Day = a.Fetched.UTC().Truncate(24 * time.Hour)
+	}
+	return m
+}
+
+// scan counts the concept, number and skeleton terms of text. Tokens
+// inside entity mentions (covered) are left to the entities.
+func (f *Featurizer) scan(text string, covered map[int]bool, counts map[string]int) {
+	toks := script.Tokens(text)
+	for i := 0; i < len(toks); i++ {
+		if covered[toks[i].Start] {
+			continue
+		}
+		// The longest lexicon phrase starting here.
+		found := 0
+		for n := min(maxPhrase, len(toks)-i); n >= 1; n-- {
+			parts := make([]string, n)
+			for j := range n {
+				parts[j] = toks[i+j].Norm
+			}
+			if c, ok := f.concepts[strings.Join(parts, " ")]; ok {
+				counts["c:"+c]++
+				found = n
+				break
+			}
+		}
+		if found > 0 {
+			i += found - 1
+			continue
+		}
+		t := toks[i]
+		if isNumber(t.Norm) {
+			if len(t.Norm) >= 2 || t.Norm >= "3" {
+				counts["n:"+strings.TrimLeft(t.Norm, "0")]++
+			}
+			continue
+		}
+		if f.skip[t.Norm] || utf8.RuneCountInString(t.Norm) < 4 {
+			continue
+		}
+		if k := script.Skeleton(t.Norm); len(k) >= 3 && nameLike(t, text) {
+			counts["k:"+k]++
+		}
+	}
+}
+
+func isNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// nameLike keeps the tokens that may be names: in Latin script, the
+// capitalised ones; in Arabic script, which has no capitals, all of them
+// (the idf of common words' skeletons keeps them from counting much).
+func nameLike(t script.Token, text string) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	if r < 0x80 {
+		return r >= 'A' && r <= 'Z'
+	}
+	return true
+}
+
+// simhash folds the hashes of the text's three-word shingles into 64
+// bits, each bit the majority of the shingles' bits: near-identical texts
+// get near-identical prints. A text of fewer than ten words gets none.
+func simhash(words []string) uint64 {
+	if len(words) < 10 {
+		return 0
+	}
+	var votes [64]int
+	for i := 0; i+3 <= len(words); i++ {
+		h := fnv.New64a()
+		for _, w := range words[i : i+3] {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		x := h.Sum64()
+		for b := range 64 {
+			if x&(1<<b) != 0 {
+				votes[b]++
+			} else {
+				votes[b]--
+			}
+		}
+	}
+	var p uint64
+	for b := range 64 {
+		if votes[b] > 0 {
+			p |= 1 << b
+		}
+	}
+	return p
+}
