@@ -26,6 +26,15 @@ import (
 //go:embed data/common.txt
 var commonFile string
 
+//go:embed data/cues.txt
+var cuesFile string
+
+//go:embed data/names.txt
+var namesFile string
+
+//go:embed data/stop.txt
+var stopFile string
+
 // kindWords are the words that, next to a one-word place name that is
 // also an ordinary word, say that it is the place.
 var kindWords = map[string]bool{}
@@ -44,6 +53,10 @@ type Recognizer struct {
 	root   *node
 	// kindRank orders kinds for choosing between entries that share a name.
 	kindRank map[string]int
+	// Discovery data (data/cues.txt, names.txt, stop.txt): cues by their
+	// first normalised word, given names, name particles, stop words.
+	cues                   map[string][]cue
+	given, particle, stops map[string]bool
 }
 
 type node struct {
@@ -55,6 +68,9 @@ type hit struct {
 	id    string
 	upper bool  // the alias is written in Latin capitals: match capitals only
 	langs uint8 // the languages whose name lists hold the alias (bit per gazetteer.Langs)
+	// demonym: the alias is the entry's adjective ("Pakistani",
+	// "الباكستاني"), derived from another of its names.
+	demonym bool
 }
 
 // New builds a recognizer over every name of every entry in g.
@@ -76,20 +92,52 @@ func New(g *gazetteer.Gazetteer) *Recognizer {
 				names[n] |= 1 << i
 			}
 		}
+		norms := map[string]bool{}
+		for name := range names {
+			norms[script.Normalize(name)] = true
+		}
 		for name, langs := range names {
 			w := script.Words(name)
-			r.add(w, name, e.ID, langs)
+			dem := isDemonym(script.Normalize(name), norms)
+			r.add(w, name, e.ID, langs, dem)
 			// Persian writers join compounds with a zero-width non-joiner
 			// or nothing ("ایالات‌متحده"): the joined form is a name too.
 			if len(w) > 1 && w[0][0] >= 0x80 {
-				r.add([]string{strings.Join(w, "")}, name, e.ID, langs)
+				r.add([]string{strings.Join(w, "")}, name, e.ID, langs, dem)
 			}
 		}
 	}
+	r.loadCues()
 	return r
 }
 
-func (r *Recognizer) add(words []string, name, id string, langs uint8) {
+// adjSuffixes make an adjective of a name: Persian, Urdu and Arabic nisba
+// (پاکستانی, امریکایی, الباكستانية, برطانوی) and English -i, -an, -ese.
+var adjSuffixes = []string{"ییه", "یه", "یی", "ای", "وی", "ی", "یان", "یون", "یین", "ian", "ians", "an", "ans", "ese", "i", "is"}
+
+// isDemonym reports whether the normalised alias is an adjective made
+// from another name of the same entry.
+func isDemonym(a string, names map[string]bool) bool {
+	if strings.Contains(a, " ") {
+		return false
+	}
+	a = strings.TrimPrefix(a, "ال")
+	for _, suf := range adjSuffixes {
+		st, ok := strings.CutSuffix(a, suf)
+		if !ok || utf8.RuneCountInString(st) < 3 {
+			continue
+		}
+		// Arabic drops a final alef or "یا" and the article for the
+		// nisba: فرنسا فرنسي, بريطانيا بريطاني, الصين صيني.
+		if names[st] || names[st+"ه"] || names[st+"ا"] || names[st+"یا"] || names["ال"+st] ||
+			(suf == "وی" && names[st+"یه"]) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Recognizer) add(words []string, name, id string, langs uint8, demonym bool) {
 	if len(words) == 0 {
 		return
 	}
@@ -108,10 +156,11 @@ func (r *Recognizer) add(words []string, name, id string, langs uint8) {
 	for i, old := range n.hits {
 		if old.id == id {
 			n.hits[i].langs |= langs
+			n.hits[i].demonym = n.hits[i].demonym && demonym
 			return
 		}
 	}
-	n.hits = append(n.hits, hit{id: id, upper: isUpperLatin(name), langs: langs})
+	n.hits = append(n.hits, hit{id: id, upper: isUpperLatin(name), langs: langs, demonym: demonym})
 }
 
 // isUpperLatin reports an alias such as "US", "TTP" or "U.S." whose
@@ -136,23 +185,33 @@ func isUpperLatin(s string) bool {
 var (
 	prefixes = []string{"وال", "بال", "فال", "کال", "لل", "ال", "و", "ب", "ل", "ف"}
 	suffixes = []string{"هایی", "های", "ها", "یان", "یون", "یین", "یه", "ین", "ون", "ان", "یی", "ای", "ی", "s"}
+	// adjEndings are the suffixes above that make an adjective of a
+	// place: "ایرانی" is Iranian, not Iran.
+	adjEndings = map[string]bool{"یان": true, "یون": true, "یین": true, "یه": true, "یی": true, "ای": true, "ی": true}
 )
 
 // minStem is the shortest stem left after peeling, in code points.
 const minStem = 3
 
+// form is one way a token may stand for a name word, and the suffix
+// peeled to get it.
+type form struct {
+	s, suf string
+}
+
 // forms returns the ways a token may stand for a name word: itself, then
 // with a suffix peeled, and for the first word of a name with a prefix
-// peeled too.
-func forms(norm string, first bool) []string {
-	out := []string{norm}
+// peeled too. A clitic before the article ("وال", "لل") leaves the
+// article on the word, since names carry it ("للأمم" is "الأمم").
+func forms(norm string, first bool) []form {
+	out := []form{{s: norm}}
 	peel := func(s string) {
 		for _, suf := range suffixes {
 			if st, ok := strings.CutSuffix(s, suf); ok && utf8.RuneCountInString(st) >= minStem {
 				if suf == "s" && (st[len(st)-1] >= 0x80 || len(st) < 4) {
 					continue // the English plural only on Latin words of 4 letters or more
 				}
-				out = append(out, st)
+				out = append(out, form{s: st, suf: suf})
 			}
 		}
 	}
@@ -160,12 +219,28 @@ func forms(norm string, first bool) []string {
 	if first && norm != "" && norm[0] >= 0x80 {
 		for _, p := range prefixes {
 			if st, ok := strings.CutPrefix(norm, p); ok && utf8.RuneCountInString(st) >= minStem {
-				out = append(out, st)
+				out = append(out, form{s: st})
 				peel(st)
+				if strings.HasSuffix(p, "ل") && p != "ل" {
+					out = append(out, form{s: "ال" + st})
+				}
 			}
 		}
 	}
 	return out
+}
+
+// adjectival reports whether peeling suf off a token left an adjective
+// of stem rather than the name itself. After a final alef or waw, a
+// Persian "ی" is the ezafe ("آمریکای شمالی"), and the word is the name.
+func adjectival(stem, suf string) bool {
+	if !adjEndings[suf] {
+		return false
+	}
+	if suf == "ی" && (strings.HasSuffix(stem, "ا") || strings.HasSuffix(stem, "و")) {
+		return false
+	}
+	return true
 }
 
 // match is an alias found at tokens [from, to).
@@ -173,6 +248,7 @@ type match struct {
 	from, to int
 	hits     []hit
 	exact    bool
+	adj      bool // the last word was read as an adjective of the name
 }
 
 // langBit returns the bit of a language in hit.langs, 0 when the
@@ -186,17 +262,49 @@ func langBit(lang string) uint8 {
 	return 0
 }
 
+// Mention is one name found in a text: the entity it names and how it was
+// found.
+type Mention struct {
+	article.Span
+	ID, Name, Type, Kind string
+	// Adjectival is set for an adjective made from the name: "Pakistani
+	// officials", "الجيش الباكستاني". It names the entity but is not a
+	// name, as NER corpora count them.
+	Adjectival bool
+	// Discovered is set for a name the gazetteer does not hold, found by
+	// its title, role or head word; its id is "new:" and its skeleton.
+	Discovered bool
+}
+
 // Find returns the entities the text mentions, in order of first mention,
 // each with all its mentions. Offsets are code points into text. lang is
 // the text's language: a one-word name counts only in the languages that
 // list it (Pashto's word for a checkpost is a district's name in Dari),
 // while longer names count in any.
 func (r *Recognizer) Find(text, lang string) []article.Entity {
-	toks := script.Tokens(text)
-	var found []match
+	var out []article.Entity
+	index := map[string]int{}
+	for _, m := range r.Mentions(text, lang) {
+		k, ok := index[m.ID]
+		if !ok {
+			k = len(out)
+			index[m.ID] = k
+			out = append(out, article.Entity{ID: m.ID, Name: m.Name, Type: m.Type, Kind: m.Kind})
+		}
+		out[k].Mentions = append(out[k].Mentions, m.Span)
+	}
+	return out
+}
+
+// Mentions returns every name in the text, in text order: the
+// gazetteer's names, names discovered by their cues, and the short forms
+// ("Mujahid") of people named in full earlier on.
+func (r *Recognizer) Mentions(text, lang string) []Mention {
+	c := newContext(text)
 	bit := langBit(lang)
-	for i := 0; i < len(toks); {
-		m, ok := r.longest(toks, i, bit)
+	var found []match
+	for i := 0; i < len(c.toks); {
+		m, ok := r.longest(c.toks, i, bit)
 		if !ok {
 			i++
 			continue
@@ -204,14 +312,21 @@ func (r *Recognizer) Find(text, lang string) []article.Entity {
 		found = append(found, m)
 		i = m.to
 	}
-	return r.resolve(text, toks, found)
+	ms := r.resolve(c, found)
+	ms = r.discover(c, lang, ms)
+	ms = r.shortForms(c, ms)
+	out := make([]Mention, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, c.mention(m))
+	}
+	return out
 }
 
 // longest finds the longest alias starting at token i.
 func (r *Recognizer) longest(toks []script.Token, i int, bit uint8) (match, bool) {
 	var best match
-	var walk func(n *node, j int, exact bool)
-	walk = func(n *node, j int, exact bool) {
+	var walk func(n *node, j int, exact, adj bool)
+	walk = func(n *node, j int, exact, adj bool) {
 		if len(n.hits) > 0 && j > i {
 			var hits []hit
 			for _, h := range n.hits {
@@ -227,19 +342,19 @@ func (r *Recognizer) longest(toks []script.Token, i int, bit uint8) (match, bool
 				hits = append(hits, h)
 			}
 			if len(hits) > 0 && (j > best.to || (j == best.to && exact && !best.exact)) {
-				best = match{from: i, to: j, hits: hits, exact: exact}
+				best = match{from: i, to: j, hits: hits, exact: exact, adj: adj || (j == i+1 && hits[0].demonym)}
 			}
 		}
 		if j >= len(toks) || n.next == nil {
 			return
 		}
 		for k, f := range forms(toks[j].Norm, j == i) {
-			if c := n.next[f]; c != nil {
-				walk(c, j+1, exact && k == 0)
+			if c := n.next[f.s]; c != nil {
+				walk(c, j+1, exact && k == 0, f.suf != "" && adjectival(f.s, f.suf))
 			}
 		}
 	}
-	walk(r.root, i, true)
+	walk(r.root, i, true, false)
 	return best, best.to > i
 }
 
@@ -261,43 +376,34 @@ func upperTokens(toks []script.Token) bool {
 }
 
 // resolve picks one entry for every match whose alias several entries
-// share, and groups the mentions by entry. An ambiguous name goes to the
+// share. An ambiguous name goes to the entry of the type its cue calls
+// for (a person after "General", a place after "district"), then to the
 // entry whose parents the article also mentions (the Ministry of Defence
 // of the country in the story), then to the more general place.
-func (r *Recognizer) resolve(text string, toks []script.Token, found []match) []article.Entity {
+func (r *Recognizer) resolve(c *context, found []match) []span {
 	certain := map[string]int{}
 	for _, m := range found {
 		if len(m.hits) == 1 {
 			certain[m.hits[0].id]++
 		}
 	}
-	runes := []rune(text)
-	var out []article.Entity
-	index := map[string]int{}
+	out := make([]span, 0, len(found))
 	for _, m := range found {
 		id := m.hits[0].id
 		if len(m.hits) > 1 {
-			id = r.choose(m.hits, certain)
+			id = r.choose(m.hits, certain, r.cueType(c, m.from))
 		}
 		e := r.g.Get(id)
-		start, end := toks[m.from].Start, toks[m.to-1].End
-		span := article.Span{Text: string(runes[start:end]), Start: start, End: end}
-		k, ok := index[id]
-		if !ok {
-			k = len(out)
-			index[id] = k
-			out = append(out, article.Entity{ID: id, Name: e.Name, Type: e.Type, Kind: e.Kind})
-		}
-		out[k].Mentions = append(out[k].Mentions, span)
+		out = append(out, span{from: m.from, to: m.to, id: id, name: e.Name, typ: e.Type, kind: e.Kind, adj: m.adj})
 	}
 	return out
 }
 
-func (r *Recognizer) choose(hits []hit, certain map[string]int) string {
+func (r *Recognizer) choose(hits []hit, certain map[string]int, typ string) string {
 	type cand struct {
-		id        string
-		ctx, rank int
-		order     int
+		id          string
+		cue, ctx    int
+		rank, order int
 	}
 	cands := make([]cand, len(hits))
 	for i, h := range hits {
@@ -310,10 +416,16 @@ func (r *Recognizer) choose(hits []hit, certain map[string]int) string {
 			if c.rank == 0 {
 				c.rank = 100
 			}
+			if typ != "" && e.Type == typ {
+				c.cue = 1
+			}
 		}
 		cands[i] = c
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
+		if cands[a].cue != cands[b].cue {
+			return cands[a].cue > cands[b].cue
+		}
 		if cands[a].ctx != cands[b].ctx {
 			return cands[a].ctx > cands[b].ctx
 		}

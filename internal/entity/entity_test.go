@@ -53,6 +53,18 @@ parent: afghanistan
 en: Ministry of Defence; Ministry of Defense
 fa: وزارت دفاع
 
+[ahmed-sharif]
+name: Ahmed Sharif Chaudhry
+type: PER
+kind: person
+en: Ahmed Sharif Chaudhry; Sharif
+
+[sharif-town]
+name: Sharif
+type: LOC
+kind: city
+en: Sharif
+
 [mod-pk]
 name: Ministry of Defence (Pakistan)
 type: ORG
@@ -126,6 +138,56 @@ func TestFind(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("Find(%q)\n got %v\nwant %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestMentions(t *testing.T) {
+	r := newTest(t)
+	tests := []struct {
+		name, text, lang string
+		want             []string // "id type text" of each mention in text order; adjectives end in " adj"
+	}{
+		{"adjective", "مقامات پاکستانی در پاکستان", "fa",
+			[]string{"pakistan LOC پاکستانی adj", "pakistan LOC پاکستان"}},
+		{"ezafe is no adjective", "امریکای شمالی", "fa", []string{"united-states LOC امریکای"}},
+		{"title picks the person", "General Sharif said", "en", []string{"ahmed-sharif PER Sharif"}},
+		{"place word picks the place", "in Sharif city", "en", []string{"sharif-town LOC Sharif"}},
+		{"title discovers a name and its short form", "آقای ذبیح‌الله مجاهد گفت که مجاهد امروز آمد", "fa",
+			[]string{"new:zbhlmjhd PER ذبیح‌الله مجاهد", "new:zbhlmjhd PER مجاهد"}},
+		{"same id in Latin script", "The spokesman Zabihullah Mujahid said", "en",
+			[]string{"new:zbhlmjhd PER Zabihullah Mujahid"}},
+		{"role after a name", "ذبیح‌الله مجاهد، سخنگوی طالبان", "fa",
+			[]string{"new:zbhlmjhd PER ذبیح‌الله مجاهد", "taliban ORG طالبان"}},
+		{"organisation head absorbs a place", "وزارت معادن افغانستان اعلام کرد", "fa",
+			[]string{"new:vzrtmdnfGnstn ORG وزارت معادن افغانستان"}},
+		{"Arabic head takes words with the article", "أعلنت منظمة الصحة العالمية في باكستان", "ar",
+			[]string{"new:mnzmlshlm ORG منظمة الصحة العالمية", "pakistan LOC باكستان"}},
+		{"Urdu head-final organisation", "نیشنل ڈیزاسٹر اتھارٹی نے کہا", "ur",
+			[]string{"new:nSnldzstrthrt ORG نیشنل ڈیزاسٹر اتھارٹی"}},
+		{"place cue", "در شهر خرم‌آباد", "fa", []string{"new:Xrmbd LOC خرم‌آباد"}},
+		{"given name with a clitic", "وقال ومحمد البرادعي", "ar", []string{"new:mhmdlbrd PER ومحمد البرادعي"}},
+		{"byte-order mark is not in the name", "\ufeffپاکستان", "fa", []string{"pakistan LOC پاکستان"}},
+		{"role complement is no name", "وزیر اطلاعات گفت", "fa", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		runes := []rune(tt.text)
+		for _, m := range r.Mentions(tt.text, tt.lang) {
+			if string(runes[m.Start:m.End]) != m.Text {
+				t.Errorf("%s: mention %+v does not match its offsets", tt.name, m)
+			}
+			if m.Discovered != strings.HasPrefix(m.ID, "new:") || (m.Discovered && m.Kind != "discovered") {
+				t.Errorf("%s: mention %+v: discovered and id disagree", tt.name, m)
+			}
+			s := m.ID + " " + m.Type + " " + m.Text
+			if m.Adjectival {
+				s += " adj"
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: Mentions(%q)\n got %q\nwant %q", tt.name, tt.text, got, tt.want)
 		}
 	}
 }

@@ -51,6 +51,7 @@ var Sets = map[string]func(path string, w io.Writer) error{
 	"dates":        runDates,
 	"events-dates": runEventDates,
 	"stories":      runStories,
+	"entities":     runEntities,
 }
 
 // Run measures set on the file at path and prints the table to w.

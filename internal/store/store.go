@@ -26,6 +26,25 @@ type StorySummary struct {
 	Sources   []string  `json:"sources"`
 }
 
+// EntityArticle is an article that mentions an entity, as the entity's
+// page lists it.
+type EntityArticle struct {
+	ID        string     `json:"id"`
+	Title     string     `json:"title"`
+	Lang      string     `json:"lang"`
+	Source    string     `json:"source"`
+	Story     string     `json:"story"`
+	Published *time.Time `json:"published"`
+	Mentions  int        `json:"mentions"`
+}
+
+// EntityCount is an entity and the number of articles it is counted in.
+type EntityCount struct {
+	ID       string `json:"id"`
+	Articles int    `json:"articles"`
+	Mentions int    `json:"mentions"`
+}
+
 // Store persists articles and their stories.
 type Store interface {
 	// Has reports whether a document with this id, or with this content
@@ -46,5 +65,11 @@ type Store interface {
 	// Latest returns the newest publication (or storage) time stored,
 	// zero when the store is empty.
 	Latest(ctx context.Context) (time.Time, error)
+	// EntityArticles returns up to limit articles that mention the
+	// entity, newest first.
+	EntityArticles(ctx context.Context, entity string, limit int) ([]EntityArticle, error)
+	// CoEntities returns up to limit other entities named in the articles
+	// that name this one, the most shared articles first.
+	CoEntities(ctx context.Context, entity string, limit int) ([]EntityCount, error)
 	Close() error
 }

@@ -90,6 +90,7 @@ func (s *Server) routes() *http.ServeMux {
 	page(http.MethodGet, "/{$}", s.listPage)
 	page(http.MethodGet, "/stories/{id}", s.storyPage)
 	page(http.MethodGet, "/articles/{id}", s.articlePage)
+	page(http.MethodGet, "/entities/{id}", s.entityPage)
 	page(http.MethodGet, "/static/", s.static())
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "There is no page at this address.")
@@ -98,6 +99,7 @@ func (s *Server) routes() *http.ServeMux {
 	api(http.MethodGet, "/api/stories", s.apiStories)
 	api(http.MethodGet, "/api/stories/{id}", s.apiStory)
 	api(http.MethodGet, "/api/articles/{id}", s.apiArticle)
+	api(http.MethodGet, "/api/entities/{id}", s.apiEntity)
 	api(http.MethodPost, "/api/documents", s.apiDocuments)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, http.StatusNotFound, "no such API endpoint: "+r.URL.Path)

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/khabar-news/khabar/internal/article"
 )
 
 // contains checks that body holds each of want, and none of notWant.
@@ -67,13 +69,13 @@ func TestPages(t *testing.T) {
 				`<span class="source">Kabul Daily</span>`,
 				`<a href="/articles/fa-flood">سیلاب در کابل</a>`,
 				// English: a mark, no gloss; the gazetteer's name wins.
-				`parts of <mark class="ent ent-LOC" data-entity="kabul" title="Kabul City (city)">Kabul</mark> on Tuesday`,
+				`parts of <a class="ent-link" href="/entities/kabul"><mark class="ent ent-LOC" data-entity="kabul" title="Kabul City (city)">Kabul</mark></a> on Tuesday`,
 				// Dari: a mark with the English name over it.
-				`از شهر <mark class="ent ent-LOC" data-entity="kabul" title="Kabul City (city)">کابل</mark><sup class="gloss" dir="ltr" lang="en">Kabul City</sup> را فرا گرفت.</p>`,
+				`از شهر <a class="ent-link" href="/entities/kabul"><mark class="ent ent-LOC" data-entity="kabul" title="Kabul City (city)">کابل</mark><sup class="gloss" dir="ltr" lang="en">Kabul City</sup></a> را فرا گرفت.</p>`,
 				`<mark class="ent ent-ORG" data-entity="taliban" title="Taliban (armed_group)">طالبانو</mark><sup class="gloss" dir="ltr" lang="en">Taliban</sup>`,
 				// Paragraphs: blank lines and single newlines both break.
-				`<p>Flash floods struck`, `<p>The <mark`, `<p>Officials in`,
-				`<p><mark class="ent ent-ORG" data-entity="taliban" title="Taliban (armed_group)">طالبانو</mark>`,
+				`<p>Flash floods struck`, `<p>The <a class="ent-link" href="/entities/taliban"><mark`, `<p>Officials in`,
+				`<p><a class="ent-link" href="/entities/taliban"><mark class="ent ent-ORG" data-entity="taliban" title="Taliban (armed_group)">طالبانو</mark>`,
 				// The union of entities, with article counts.
 				`<tr data-entity="kabul">`,
 				`<td class="num">3</td>`,
@@ -250,5 +252,95 @@ func TestHead(t *testing.T) {
 	rec := do(t, s.Handler(), http.MethodHead, "/stories/s-flood", "", "")
 	if rec.Code != http.StatusOK {
 		t.Errorf("HEAD status = %d", rec.Code)
+	}
+}
+
+func TestEntityPage(t *testing.T) {
+	arts := fixtureArticles(t)
+	// A discovered name, in the Arabic and the English border report.
+	arts[3].Entities = append(arts[3].Entities, article.Entity{ID: "new:mrwt", Name: "مروت", Type: "PER", Kind: "discovered",
+		Mentions: []article.Span{{Text: "مروت", Start: 0, End: 4}}})
+	arts[4].Entities = append(arts[4].Entities, article.Entity{ID: "new:mrwt", Name: "Marwat", Type: "PER", Kind: "discovered",
+		Mentions: []article.Span{{Text: "Marwat", Start: 0, End: 6}}})
+	h := New(openStore(t, arts), nil, testGazetteer(t), quietLog()).Handler()
+	tests := []struct {
+		path    string
+		status  int
+		want    []string
+		notWant []string
+	}{
+		{"/entities/kabul", http.StatusOK, []string{
+			`<span class="ent ent-LOC">Kabul City</span>`,
+			`LOC · city`,
+			`part of <a href="/entities/afghanistan">Afghanistan</a>`,
+			`<bdi>کابل</bdi>`,
+			`<a href="/articles/en-flood" dir="auto">Flash floods hit Kabul after heavy rain</a>`,
+			`<a href="/articles/ps-flood"`, `<a href="/articles/fa-flood"`,
+			`<a href="/stories/s-flood" dir="auto">Flash floods hit Kabul after heavy rain</a> <span class="muted">(3 articles)</span>`,
+			// Taliban shares three articles with Kabul, Afghanistan one.
+			`href="/entities/taliban"><span class="ent ent-ORG">Taliban</span></a> <code class="id">taliban</code></td>` + "\n" + `<td>ORG · armed_group</td>` + "\n" + `<td class="num">3</td>`,
+			`<td class="num">1</td>`,
+		}, []string{"s-border", "Torkham"}},
+		{"/entities/new:mrwt", http.StatusOK, []string{
+			`<span class="ent ent-PER">Marwat</span>`, "Not in the gazetteer",
+			`<a href="/articles/ar-border"`, `<a href="/articles/en-border"`, `href="/entities/torkham"`,
+		}, nil},
+		{"/entities/nowhere", http.StatusNotFound, []string{"entity not found"}, nil},
+	}
+	for _, tt := range tests {
+		rec := get(t, h, tt.path)
+		if rec.Code != tt.status {
+			t.Errorf("%s: status %d, want %d", tt.path, rec.Code, tt.status)
+		}
+		contains(t, rec.Body.String(), tt.want, tt.notWant)
+	}
+	// The Taliban row comes before Afghanistan's: ranked by shared articles.
+	body := get(t, h, "/entities/kabul").Body.String()
+	if strings.Index(body, `/entities/taliban"><span`) > strings.Index(body, `/entities/afghanistan"><span`) {
+		t.Error("co-occurring entities not ranked by shared articles")
+	}
+	// Story and article pages link their marks to the entity page.
+	contains(t, get(t, h, "/stories/s-border").Body.String(), []string{`<a class="ent-link" href="/entities/torkham"><mark`}, nil)
+}
+
+func TestAPIEntity(t *testing.T) {
+	s, _ := newTestServer(t)
+	rec := get(t, s.Handler(), "/api/entities/afghanistan")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body)
+	}
+	var got struct {
+		ID, Name, Type, Kind string
+		Names                []struct {
+			Lang  string
+			Names []string
+		}
+		Articles []struct{ ID, Story string }
+		Stories  []struct {
+			ID       string
+			Articles int
+		}
+		Related []struct {
+			ID       string
+			Articles int
+		}
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != "afghanistan" || got.Name != "Afghanistan" || got.Type != "LOC" || got.Kind != "country" {
+		t.Errorf("entity = %+v", got)
+	}
+	if len(got.Names) != 2 || got.Names[1].Lang != "fa" || got.Names[1].Names[0] != "افغانستان" {
+		t.Errorf("names = %+v", got.Names)
+	}
+	if len(got.Articles) != 2 || got.Articles[0].ID != "en-flood" || got.Articles[1].ID != "ar-border" {
+		t.Errorf("articles = %+v", got.Articles)
+	}
+	if len(got.Stories) != 2 || len(got.Related) != 4 {
+		t.Errorf("stories = %+v, related = %+v", got.Stories, got.Related)
+	}
+	if rec := get(t, s.Handler(), "/api/entities/nowhere"); rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), `"error"`) {
+		t.Errorf("missing entity: %d %s", rec.Code, rec.Body)
 	}
 }

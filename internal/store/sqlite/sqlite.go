@@ -334,3 +334,57 @@ func (s *Store) Latest(ctx context.Context) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// EntityArticles implements store.Store.
+func (s *Store) EntityArticles(ctx context.Context, entity string, limit int) ([]store.EntityArticle, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.lang, a.source, a.story_id, a.published, e.mentions
+		FROM article_entities e JOIN articles a ON a.id = e.article_id
+		WHERE e.entity_id = ?
+		ORDER BY coalesce(a.published, a.stored) DESC, a.id LIMIT ?`, entity, limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %s articles: %w", entity, err)
+	}
+	defer rows.Close()
+	var out []store.EntityArticle
+	for rows.Next() {
+		var ea store.EntityArticle
+		var published sql.NullString
+		if err := rows.Scan(&ea.ID, &ea.Title, &ea.Lang, &ea.Source, &ea.Story, &published, &ea.Mentions); err != nil {
+			return nil, fmt.Errorf("sqlite: entity %s articles: %w", entity, err)
+		}
+		if published.Valid {
+			if t, err := time.Parse(timeFormat, published.String); err == nil {
+				ea.Published = &t
+			}
+		}
+		out = append(out, ea)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: entity %s articles: %w", entity, err)
+	}
+	return out, nil
+}
+
+// CoEntities implements store.Store.
+func (s *Store) CoEntities(ctx context.Context, entity string, limit int) ([]store.EntityCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT o.entity_id, count(*), sum(o.mentions)
+		FROM article_entities e JOIN article_entities o ON o.article_id = e.article_id AND o.entity_id <> e.entity_id
+		WHERE e.entity_id = ?
+		GROUP BY o.entity_id ORDER BY count(*) DESC, sum(o.mentions) DESC, o.entity_id LIMIT ?`, entity, limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %s co-occurring: %w", entity, err)
+	}
+	defer rows.Close()
+	var out []store.EntityCount
+	for rows.Next() {
+		var c store.EntityCount
+		if err := rows.Scan(&c.ID, &c.Articles, &c.Mentions); err != nil {
+			return nil, fmt.Errorf("sqlite: entity %s co-occurring: %w", entity, err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: entity %s co-occurring: %w", entity, err)
+	}
+	return out, nil
+}

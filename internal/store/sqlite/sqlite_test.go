@@ -3,7 +3,9 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,5 +86,67 @@ func TestStore(t *testing.T) {
 	defer s.Close()
 	if a, err := s.Article(ctx, "a3"); err != nil || a.Lang != "ps" {
 		t.Errorf("after reopen: %+v %v", a, err)
+	}
+}
+
+func TestEntityQueries(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "k.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ent := func(id string, n int) article.Entity {
+		e := article.Entity{ID: id, Name: id, Type: "LOC", Kind: "country"}
+		for range n {
+			e.Mentions = append(e.Mentions, article.Span{Text: id, Start: 0, End: 1})
+		}
+		return e
+	}
+	arts := []*article.Article{
+		{ID: "a1", Story: "s1", Lang: "en", Title: "One", Published: date("2025-11-01"), Entities: []article.Entity{ent("pakistan", 2), ent("afghanistan", 1), ent("ttp", 1)}},
+		{ID: "a2", Story: "s1", Lang: "fa", Title: "Two", Published: date("2025-11-03"), Entities: []article.Entity{ent("pakistan", 1), ent("afghanistan", 3)}},
+		{ID: "a3", Story: "s2", Lang: "ur", Title: "Three", Published: date("2025-11-02"), Entities: []article.Entity{ent("afghanistan", 1)}},
+	}
+	for _, a := range arts {
+		if err := s.Save(ctx, a, "h"+a.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		entity       string
+		wantArticles []string // newest first
+		wantCo       []string // "id:articles"
+	}{
+		{"pakistan", []string{"a2", "a1"}, []string{"afghanistan:2", "ttp:1"}},
+		{"afghanistan", []string{"a2", "a3", "a1"}, []string{"pakistan:2", "ttp:1"}},
+		{"nowhere", nil, nil},
+	}
+	for _, tt := range tests {
+		list, err := s.EntityArticles(ctx, tt.entity, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range list {
+			got = append(got, a.ID)
+		}
+		if strings.Join(got, ",") != strings.Join(tt.wantArticles, ",") {
+			t.Errorf("EntityArticles(%s) = %v, want %v", tt.entity, got, tt.wantArticles)
+		}
+		co, err := s.CoEntities(ctx, tt.entity, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = nil
+		for _, c := range co {
+			got = append(got, fmt.Sprintf("%s:%d", c.ID, c.Articles))
+		}
+		if strings.Join(got, ",") != strings.Join(tt.wantCo, ",") {
+			t.Errorf("CoEntities(%s) = %v, want %v", tt.entity, got, tt.wantCo)
+		}
+	}
+	if list, _ := s.EntityArticles(ctx, "pakistan", 10); list[1].Mentions != 2 || list[1].Story != "s1" || list[1].Published == nil {
+		t.Errorf("EntityArticles row = %+v", list[1])
 	}
 }

@@ -1,0 +1,594 @@
+package entity
+
+import (
+	"bufio"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/khabar-news/khabar/internal/article"
+	"github.com/khabar-news/khabar/internal/script"
+)
+
+// A cue is a word or phrase that tells a name is near and of what type:
+// a title before a person ("before"), a role after one ("after"), the
+// head word that starts an organisation's name ("head") or ends it
+// ("tail"). See data/cues.txt.
+type cue struct {
+	pos, typ string
+	words    []string // normalised
+}
+
+// maxName bounds the words of a discovered person's name, and maxOrg
+// the words an organisation's head word takes beside it.
+const (
+	maxName = 4
+	maxOrg  = 4
+)
+
+// lines returns the non-blank, non-comment lines of an embedded file.
+func lines(file string) []string {
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(file))
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// loadCues reads the discovery data. The files are embedded and checked
+// by the tests, so a malformed line is skipped rather than failed on.
+func (r *Recognizer) loadCues() {
+	r.cues, r.given, r.particle, r.stops = map[string][]cue{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, l := range lines(cuesFile) {
+		f := strings.Fields(l)
+		if len(f) < 3 {
+			continue
+		}
+		w := script.Words(strings.Join(f[2:], " "))
+		if len(w) == 0 {
+			continue
+		}
+		r.cues[w[0]] = append(r.cues[w[0]], cue{pos: f[0], typ: f[1], words: w})
+	}
+	for _, l := range lines(namesFile) {
+		if p, ok := strings.CutPrefix(l, "="); ok {
+			r.particle[script.Normalize(p)] = true
+			continue
+		}
+		r.given[strings.Join(script.Words(l), "")] = true
+	}
+	for _, l := range lines(stopFile) {
+		r.stops[script.Normalize(l)] = true
+	}
+}
+
+// context is one text being read: its runes and tokens.
+type context struct {
+	runes []rune
+	toks  []script.Token
+}
+
+func newContext(text string) *context {
+	return &context{runes: []rune(text), toks: script.Tokens(text)}
+}
+
+// joined reports whether tokens i and i+1 stand apart by spaces alone:
+// a name does not run over punctuation.
+func (c *context) joined(i int) bool {
+	if i < 0 || i+1 >= len(c.toks) {
+		return false
+	}
+	for _, r := range c.runes[c.toks[i].End:c.toks[i+1].Start] {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// commaBefore reports whether only spaces and at most one comma stand
+// between tokens i-1 and i ("X، سخنگوی").
+func (c *context) commaBefore(i int) bool {
+	if i < 1 || i >= len(c.toks) {
+		return false
+	}
+	commas := 0
+	for _, r := range c.runes[c.toks[i-1].End:c.toks[i].Start] {
+		switch {
+		case r == '،' || r == ',':
+			commas++
+		case !unicode.IsSpace(r):
+			return false
+		}
+	}
+	return commas <= 1
+}
+
+// span is a name found at tokens [from, to).
+type span struct {
+	from, to        int
+	id, name        string
+	typ, kind       string
+	adj, discovered bool
+	clitic          bool // the first token carries a one-letter Arabic clitic ("وجورج")
+	absorbs         bool // an organisation's name may hold gazetteer names ("دانشگاه تهران")
+}
+
+// invisible reports the zero-width and direction characters that may
+// stick to a token but never start or end a name.
+func invisible(r rune) bool {
+	return r == '\ufeff' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u200e' || r == '\u200f' || r == '\u2060'
+}
+
+// mention turns a span into a Mention, its offsets trimmed of invisible
+// characters (a byte-order mark before the first word).
+func (c *context) mention(s span) Mention {
+	start, end := c.toks[s.from].Start, c.toks[s.to-1].End
+	for start < end && invisible(c.runes[start]) {
+		start++
+	}
+	for end > start && invisible(c.runes[end-1]) {
+		end--
+	}
+	return Mention{
+		Span: article.Span{Text: string(c.runes[start:end]), Start: start, End: end},
+		ID:   s.id, Name: s.name, Type: s.typ, Kind: s.kind, Adjectival: s.adj, Discovered: s.discovered,
+	}
+}
+
+// arabicScript reports whether a normalised word is in the Arabic script.
+func arabicScript(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return script.IsArabicScript(r)
+}
+
+// peelConj returns an Arabic-script word without a one-letter clitic
+// (و, ف, ب, ل) when that leaves a word of three letters or more.
+func peelConj(w string) (string, bool) {
+	if !arabicScript(w) {
+		return w, false
+	}
+	for _, p := range []string{"و", "ف", "ب", "ل"} {
+		if st, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(st) >= 3 {
+			return st, true
+		}
+	}
+	return w, false
+}
+
+// cuesAt returns the cues that start at token i, with the token after
+// each. The first word may carry the Arabic conjunction ("وقال").
+func (r *Recognizer) cuesAt(c *context, i int) (out []cue, ends []int) {
+	n := c.toks[i].Norm
+	cands := r.cues[n]
+	if st, ok := peelConj(n); ok && strings.HasPrefix(n, "و") {
+		cands = append(cands[:len(cands):len(cands)], r.cues[st]...)
+	}
+	for _, q := range cands {
+		k := i + 1
+		for _, w := range q.words[1:] {
+			if k >= len(c.toks) || !c.joined(k-1) || c.toks[k].Norm != w {
+				k = -1
+				break
+			}
+			k++
+		}
+		if k > 0 && (q.typ != "PER" || q.pos == "after" || !latin(c.toks[i].Text) || capital(c.toks[i].Text) || q.pos == "before") {
+			out = append(out, q)
+			ends = append(ends, k)
+		}
+	}
+	return out, ends
+}
+
+// cueType returns the type a cue right before token i calls for: PER
+// after a title, LOC after a place word; "" when there is none.
+func (r *Recognizer) cueType(c *context, i int) string {
+	for j := max(0, i-3); j < i; j++ {
+		qs, ends := r.cuesAt(c, j)
+		for k, q := range qs {
+			if ends[k] == i && (q.pos == "before" || q.pos == "role") && c.joined(i-1) {
+				return q.typ
+			}
+		}
+	}
+	if i+1 < len(c.toks) && kindWords[c.toks[i+1].Norm] {
+		return "LOC"
+	}
+	return ""
+}
+
+func latin(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r < 0x250 && unicode.IsLetter(r)
+}
+
+func capital(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// isCue reports whether a cue of a person or organisation starts at
+// token i: such a word ends a name.
+func (r *Recognizer) isCue(c *context, i int) bool {
+	qs, _ := r.cuesAt(c, i)
+	for _, q := range qs {
+		if q.typ != "LOC" {
+			return true
+		}
+	}
+	return false
+}
+
+// nameable reports whether token i may be a word of a discovered name:
+// not a stop word, a number, a cue or a one-letter word; a Latin word
+// must be capitalised.
+func (r *Recognizer) nameable(c *context, i int) bool {
+	t := c.toks[i]
+	if utf8.RuneCountInString(t.Norm) < 2 || r.stops[t.Norm] || r.isCue(c, i) {
+		return false
+	}
+	if st, ok := peelConj(t.Norm); ok && strings.HasPrefix(t.Norm, "و") && r.stops[st] {
+		return false
+	}
+	for _, ch := range t.Norm {
+		if unicode.IsDigit(ch) {
+			return false
+		}
+	}
+	if latin(t.Text) && !capital(t.Text) {
+		return false
+	}
+	return true
+}
+
+// isGiven reports whether token i is a given name, and whether it
+// carries a clitic ("ومحمد").
+func (r *Recognizer) isGiven(c *context, i int) (ok, clitic bool) {
+	n := c.toks[i].Norm
+	if r.given[n] {
+		return true, false
+	}
+	if st, ok := peelConj(n); ok && r.given[st] {
+		return true, true
+	}
+	return false, false
+}
+
+// surnameLike reports a word shaped like a family name: the Persian
+// "-زاده", "-پور", "-نیا" and the nisba "-ی" (هاشمی رفسنجانی).
+func surnameLike(w string) bool {
+	for _, suf := range []string{"زاده", "پور", "نیا", "ی"} {
+		if strings.HasSuffix(w, suf) && utf8.RuneCountInString(w) > utf8.RuneCount([]byte(suf))+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// nameRun returns the end of a person's name that starts at token j: the
+// first word, then more while they are linked to it as names are (a
+// given name before, a particle between, a family-name shape, Latin
+// capitals).
+func (r *Recognizer) nameRun(c *context, covered []int, j int) int {
+	if j >= len(c.toks) || covered[j] != 0 || !r.nameable(c, j) {
+		return j
+	}
+	end := j + 1
+	for end < len(c.toks) && end-j < maxName && c.joined(end-1) && covered[end] == 0 && r.nameable(c, end) {
+		prev, cur := c.toks[end-1].Norm, c.toks[end].Norm
+		g, _ := r.isGiven(c, end-1)
+		g2, _ := r.isGiven(c, end)
+		if !(g || g2 || r.particle[prev] || r.particle[cur] || surnameLike(cur) ||
+			(latin(c.toks[end].Text) && capital(c.toks[end].Text)) ||
+			(strings.HasPrefix(cur, "ال") && end == j+1 && g)) {
+			break
+		}
+		end++
+	}
+	for end > j+1 && r.particle[c.toks[end-1].Norm] && c.toks[end-1].Norm != "خان" {
+		end-- // a name does not end on "بن"
+	}
+	return end
+}
+
+// discover finds names the gazetteer does not hold by their cues and
+// adds them to ms (the gazetteer's spans, in text order), which an
+// organisation's name may swallow ("دانشگاه تهران" is a university).
+func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
+	n := len(c.toks)
+	covered := make([]int, n) // index+1 into ms
+	for k, m := range ms {
+		for t := m.from; t < m.to; t++ {
+			covered[t] = k + 1
+		}
+	}
+	arabic := lang == "ar"
+	var cands []span
+	for i := 0; i < n; i++ {
+		var qs []cue
+		var ends []int
+		if covered[i] == 0 { // a cue word inside a gazetteer name is part of that name
+			qs, ends = r.cuesAt(c, i)
+		}
+		for q, cu := range qs {
+			k := ends[q]
+			if k > i+1 && covered[k-1] != 0 {
+				continue
+			}
+			switch cu.pos {
+			case "before", "role":
+				j := k
+				// Skip adjectives and further titles: "الرئيس الأمريكي جورج بوش".
+				for j < n && c.joined(j-1) {
+					if m := covered[j]; m != 0 && ms[m-1].adj {
+						j = ms[m-1].to
+						continue
+					}
+					if more, e := r.cuesAt(c, j); len(more) > 0 && more[0].pos == cu.pos && more[0].typ == cu.typ {
+						j = e[0]
+						continue
+					}
+					break
+				}
+				if cu.pos == "role" {
+					// Skip the role's complement: "وزير الخارجية", "سخنگوی وزارت".
+					for skip := 0; j < n && c.joined(j-1) && skip < 3; skip++ {
+						if m := covered[j]; m != 0 {
+							j = ms[m-1].to
+						} else if strings.HasPrefix(c.toks[j].Norm, "ال") {
+							j++
+						} else {
+							break
+						}
+					}
+					if j >= n {
+						continue
+					}
+					if g, _ := r.isGiven(c, j); !g && !(lang == "ar" && !strings.HasPrefix(c.toks[j].Norm, "ال")) &&
+						!(latin(c.toks[j].Text) && capital(c.toks[j].Text)) {
+						continue
+					}
+				}
+				if j >= n || !c.joined(j-1) || covered[j] != 0 {
+					continue
+				}
+				end := j + 1
+				_, clitic := r.isGiven(c, j)
+				if cu.typ == "PER" {
+					end = r.nameRun(c, covered, j)
+				} else if !r.nameable(c, j) {
+					end = j
+				}
+				if end > j {
+					cands = append(cands, span{from: j, to: end, typ: cu.typ, clitic: clitic})
+				}
+			case "after":
+				b := i - 1
+				if b < 0 || !c.commaBefore(i) || covered[b] != 0 || !r.nameable(c, b) {
+					continue
+				}
+				for b > 0 && i-b < maxName-1 && c.joined(b-1) && covered[b-1] == 0 && r.nameable(c, b-1) {
+					g, _ := r.isGiven(c, b-1)
+					if !g && !r.particle[c.toks[b-1].Norm] && !r.particle[c.toks[b].Norm] {
+						break
+					}
+					b--
+				}
+				cands = append(cands, span{from: b, to: i, typ: cu.typ})
+			case "head":
+				end, count, own := k, 0, 0
+				for end < n && count < maxOrg && c.joined(end-1) {
+					t := c.toks[end]
+					if m := covered[end]; m != 0 {
+						end = ms[m-1].to
+						count++
+						continue
+					}
+					own++
+					if latin(t.Text) && (t.Norm == "of" || t.Norm == "for" || t.Norm == "and") && end+1 < n && capital(c.toks[end+1].Text) {
+						end++
+						continue
+					}
+					if !r.nameable(c, end) || (arabic && count > 0 && !strings.HasPrefix(t.Norm, "ال")) {
+						break
+					}
+					end++
+					count++
+				}
+				// A place word beside a gazetteer place adds nothing to it.
+				if count > 0 && (own > 0 || cu.typ != "LOC") {
+					cands = append(cands, span{from: i, to: end, typ: cu.typ, absorbs: true})
+				}
+			case "tail":
+				b, count, own := i, 0, 0
+				for b > 0 && count < maxOrg-1 && c.joined(b-1) {
+					if m := covered[b-1]; m != 0 {
+						b = ms[m-1].from
+						count++
+						continue
+					}
+					if !r.nameable(c, b-1) {
+						break
+					}
+					b--
+					count++
+					own++
+				}
+				if count > 0 && (own > 0 || cu.typ != "LOC") {
+					cands = append(cands, span{from: b, to: k, typ: cu.typ, absorbs: true})
+				}
+			}
+		}
+		if g, clitic := r.isGiven(c, i); g && covered[i] == 0 && i+1 < n && c.joined(i) {
+			if end := r.nameRun(c, covered, i); end-i >= 2 {
+				cands = append(cands, span{from: i, to: end, typ: "PER", clitic: clitic})
+			}
+		}
+	}
+	return r.merge(c, ms, cands)
+}
+
+// merge adds the discovered candidates to the gazetteer's spans: the
+// longest first at each token, none over another, and an organisation
+// over the gazetteer names inside it.
+func (r *Recognizer) merge(c *context, ms, cands []span) []span {
+	taken := make([]bool, len(c.toks))
+	dropped := make([]bool, len(ms))
+	owner := make([]int, len(c.toks)) // index+1 into ms
+	for k, m := range ms {
+		for t := m.from; t < m.to; t++ {
+			owner[t] = k + 1
+		}
+	}
+	sortSpans(cands)
+	var out []span
+	for _, s := range cands {
+		ok := true
+		var inside []int
+		for t := s.from; t < s.to && ok; t++ {
+			if taken[t] {
+				ok = false
+			} else if o := owner[t]; o != 0 {
+				m := ms[o-1]
+				if !s.absorbs || m.from < s.from || m.to > s.to {
+					ok = false
+				}
+				inside = append(inside, o-1)
+			}
+		}
+		if !ok {
+			continue
+		}
+		for _, k := range inside {
+			dropped[k] = true
+		}
+		for t := s.from; t < s.to; t++ {
+			taken[t] = true
+		}
+		r.name(c, &s)
+		out = append(out, s)
+	}
+	for k, m := range ms {
+		if !dropped[k] {
+			out = append(out, m)
+		}
+	}
+	sortSpans(out)
+	return out
+}
+
+// name gives a discovered span its id, "new:" and the consonant skeleton
+// of its words, so that the name written in another script meets it.
+func (r *Recognizer) name(c *context, s *span) {
+	var words []string
+	for t := s.from; t < s.to; t++ {
+		w := c.toks[t].Norm
+		if t == s.from && s.clitic {
+			w, _ = peelConj(w)
+		}
+		words = append(words, w)
+	}
+	text := strings.Join(words, " ")
+	s.id, s.name, s.kind, s.discovered = "new:"+script.Skeleton(text), text, "discovered", true
+	if script.Skeleton(text) == "" {
+		s.id = "new:" + text
+	}
+}
+
+func sortSpans(s []span) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && (s[j].from < s[j-1].from || (s[j].from == s[j-1].from && s[j].to > s[j-1].to)); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// shortForms adds the later mentions of a name by part of it: the family
+// name of a person named in full ("Mujahid" after "Zabihullah Mujahid"),
+// and every repetition of a discovered name.
+func (r *Recognizer) shortForms(c *context, ms []span) []span {
+	covered := make([]bool, len(c.toks))
+	for _, m := range ms {
+		for t := m.from; t < m.to; t++ {
+			covered[t] = true
+		}
+	}
+	key := func(from, to int) string {
+		var w []string
+		for t := from; t < to; t++ {
+			w = append(w, c.toks[t].Norm)
+		}
+		return strings.Join(w, " ")
+	}
+	// Repetitions of discovered names, anywhere in the text.
+	var added []span
+	seen := map[string]bool{}
+	for _, m := range ms {
+		k := key(m.from, m.to)
+		if !m.discovered || seen[k] {
+			continue
+		}
+		seen[k] = true
+		l := m.to - m.from
+		for t := 0; t+l <= len(c.toks); t++ {
+			if covered[t] || key(t, t+l) != k {
+				continue
+			}
+			free := true
+			for u := t; u < t+l; u++ {
+				free = free && !covered[u]
+			}
+			if free {
+				s := m
+				s.from, s.to, s.clitic = t, t+l, false
+				added = append(added, s)
+				for u := t; u < t+l; u++ {
+					covered[u] = true
+				}
+			}
+		}
+	}
+	ms = append(ms, added...)
+	sortSpans(ms)
+	// Family names of people named in full, after the full name.
+	last := map[string]*span{}
+	ambiguous := map[string]bool{}
+	var out []span
+	next := 0
+	for t := 0; t < len(c.toks); t++ {
+		for next < len(ms) && ms[next].from == t {
+			m := ms[next]
+			out = append(out, m)
+			if m.typ == "PER" && m.to-m.from >= 2 && !m.adj {
+				w := c.toks[m.to-1].Norm
+				if utf8.RuneCountInString(w) >= 3 && !r.particle[w] && !r.stops[w] && !r.given[w] {
+					if old := last[w]; old != nil && old.id != m.id {
+						ambiguous[w] = true
+					}
+					last[w] = &m
+				}
+			}
+			next++
+		}
+		if covered[t] {
+			continue
+		}
+		w := c.toks[t].Norm
+		m := last[w]
+		if m == nil {
+			if st, ok := peelConj(w); ok {
+				m, w = last[st], st
+			}
+		}
+		if m != nil && !ambiguous[w] {
+			s := *m
+			s.from, s.to, s.adj, s.clitic = t, t+1, false, false
+			out = append(out, s)
+		}
+	}
+	return out
+}
