@@ -118,6 +118,9 @@ func (f *Featurizer) Features(a *article.Article) Member {
 			w = 1
 		}
 		m.Terms["e:"+e.ID] = w * (1 + math.Log(float64(len(e.Mentions))))
+		if e.Kind == "discovered" {
+			continue // its words still count one by one, as skeletons
+		}
 		for _, s := range e.Mentions {
 			for i := s.Start; i < s.End; i++ {
 				covered[i] = true

@@ -43,6 +43,9 @@ var kindWeight = map[string]float64{
 	"border_crossing": 1.4, "region": 0.6, "armed_group": 0.9, "government": 0.5,
 	"state_body": 0.9, "military": 0.7, "police": 0.9, "intelligence": 0.9, "court": 1,
 	"party": 1, "intl_org": 0.7, "ngo": 1, "media": 0.3, "person": 1.4,
+	// Names found outside the gazetteer: their ids are consonant skeletons,
+	// which the name-skeleton terms already compare.
+	"discovered": 0.3,
 }
 
 // Member is what the assigner keeps of an article.
