@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"github.com/khabar-news/khabar/internal/script"
+
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,15 +61,40 @@ func fromLines(raw string, lex *lexicon) Page {
 			paras = append(paras, u.text)
 		}
 	}
+	page.Text = strings.Join(paras, "\n\n")
+	page.Meta.Dateline = findDateline(page.Text, lex)
 	if titleAt >= 0 {
 		page.Title = units[titleAt].text
 	} else if len(paras) > 0 {
-		// Nothing looks like a headline: the first line stands for one.
-		page.Title = paras[0]
+		// Nothing looks like a headline: the lead sentence stands for one.
+		page.Title = leadTitle(paras[0], page.Meta.Dateline)
 	}
-	page.Text = strings.Join(paras, "\n\n")
-	page.Meta.Dateline = findDateline(page.Text, lex)
 	return page
+}
+
+// maxLeadTitle bounds a title made from a lead sentence, in code points.
+const maxLeadTitle = 140
+
+// leadTitle makes a title of a paragraph: its first sentence without the
+// dateline, cut at a word boundary when long.
+func leadTitle(para, dateline string) string {
+	t := strings.TrimSpace(strings.TrimPrefix(para, dateline))
+	t = strings.TrimLeft(t, " -–—:")
+	if t == "" {
+		t = para
+	}
+	if ss := script.Sentences(t); len(ss) > 0 {
+		t = ss[0].Text
+	}
+	r := []rune(t)
+	if len(r) <= maxLeadTitle {
+		return t
+	}
+	cut := string(r[:maxLeadTitle])
+	if i := strings.LastIndex(cut, " "); i > maxLeadTitle/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
 }
 
 // splitLines splits raw text into trimmed lines, accepting \n, \r\n and \r.
