@@ -27,6 +27,7 @@ Usage:
   khabar serve   [flags]             web UI and JSON API over the store
   khabar demo    [flags]             ingest the embedded demo corpus and serve it
   khabar stories [flags]             list stories in the terminal
+  khabar export  [flags]             events as ACLED CSV or JSON Lines, or claims as CSV
   khabar eval SET FILE               measure a stage on an evaluation file (SET: langid, …)
   khabar version
 
@@ -66,6 +67,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer, 
 		return cmdDemo(ctx, rest, log)
 	case "stories":
 		return cmdStories(ctx, rest, stdout)
+	case "export":
+		return cmdExport(ctx, rest, stdout)
 	case "eval":
 		return cmdEval(rest, stdout)
 	case "version":
@@ -106,6 +109,10 @@ func dataFlags(fs *flag.FlagSet) *pipeline.Options {
 	})
 	fs.Func("lang-cues", "a language cue `file` of your own (repeatable)", func(v string) error {
 		opt.LangCueFiles = append(opt.LangCueFiles, v)
+		return nil
+	})
+	fs.Func("events", "an event and claim trigger `file` of your own (repeatable)", func(v string) error {
+		opt.EventFiles = append(opt.EventFiles, v)
 		return nil
 	})
 	fs.Func("lexicon", "a concept lexicon `file` of your own for story assignment (repeatable)", func(v string) error {

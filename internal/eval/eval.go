@@ -50,6 +50,7 @@ var Sets = map[string]func(path string, w io.Writer) error{
 	"langid":       runLangID,
 	"dates":        runDates,
 	"events-dates": runEventDates,
+	"events":       runEventsACLED,
 	"stories":      runStories,
 	"entities":     runEntities,
 }

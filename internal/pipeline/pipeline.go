@@ -13,6 +13,7 @@ import (
 
 	"github.com/khabar-news/khabar/internal/article"
 	"github.com/khabar-news/khabar/internal/entity"
+	"github.com/khabar-news/khabar/internal/event"
 	"github.com/khabar-news/khabar/internal/extract"
 	"github.com/khabar-news/khabar/internal/gazetteer"
 	"github.com/khabar-news/khabar/internal/lang"
@@ -32,6 +33,7 @@ type Pipeline struct {
 	lang      *lang.Identifier
 	entities  *entity.Recognizer
 	stories   *story.Featurizer
+	events    *event.Extractor
 }
 
 // Options names user data files merged over the embedded ones.
@@ -39,6 +41,7 @@ type Options struct {
 	GazetteerFiles []string
 	LangCueFiles   []string
 	LexiconFiles   []string // concept lexicons for story assignment
+	EventFiles     []string // event and claim trigger lexicons
 }
 
 // New builds a pipeline over the embedded data and the user's files.
@@ -55,7 +58,11 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{Gazetteer: g, extract: extract.New(), lang: id, entities: entity.New(g), stories: sf}, nil
+	ev, err := event.New(g, opt.EventFiles...)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Gazetteer: g, extract: extract.New(), lang: id, entities: entity.New(g), stories: sf, events: ev}, nil
 }
 
 // Check returns an error for a document khabar cannot read, saying why.
@@ -136,7 +143,7 @@ func (p *Pipeline) Annotate(doc article.Document) (*article.Article, error) {
 	a.Lang, a.Variety, a.LangScore = res.Lang, res.Variety, res.Confidence
 	date(a, doc, page)
 	a.Entities = p.entities.Find(a.Text, a.Lang)
-	a.Events, a.Claims = []article.Event{}, []article.Claim{}
+	a.Events, a.Claims = p.events.Extract(a)
 	return a, nil
 }
 

@@ -1,0 +1,337 @@
+package event
+
+import (
+	"strings"
+	"time"
+
+	"github.com/khabar-news/khabar/internal/article"
+)
+
+// claims returns the claims of the article: a claim verb (or a speech
+// verb followed by a negation, a denial) with its speaker, target, what it
+// is about and the sentence as evidence. drafts are the article's
+// per-sentence events, which say what a claim without a topic word is
+// about.
+func (r *reader) claims(drafts []*draft) []article.Claim {
+	bySent := map[int]*draft{}
+	for _, d := range drafts {
+		bySent[d.sent] = d
+	}
+	var out []article.Claim
+	for _, s := range r.sents {
+		done := map[string]bool{}
+		var verbs []hit
+		for _, h := range s.hits {
+			if h.kind == kClaim && !done[h.sub] {
+				done[h.sub] = true
+				verbs = append(verbs, h)
+			}
+		}
+		if !done["deny"] {
+			if h, ok := r.negatedSay(s); ok {
+				verbs = append(verbs, h)
+			}
+		}
+		for _, h := range verbs {
+			c := article.Claim{Kind: h.sub, Evidence: r.span(s)}
+			sp := r.speaker(s, h)
+			if sp != nil {
+				c.Speaker = sp.id
+			}
+			if tg := r.target(s, h, sp); tg != nil {
+				c.Target = tg.id
+			}
+			if c.Target == "" && c.Kind == "deny" {
+				c.Target = r.accuser(out, c.Speaker)
+			}
+			if c.Speaker == "" && c.Target == "" {
+				continue
+			}
+			c.About = r.about(s, h, bySent[s.index])
+			c.Date = r.claimDate(s)
+			out = append(out, c)
+		}
+	}
+	if out == nil {
+		out = []article.Claim{}
+	}
+	return out
+}
+
+// negatedSay finds "said that … does not …": a denial without a verb of
+// denial ("Mujahid has said ISIS does not have a presence").
+func (r *reader) negatedSay(s *sentence) (hit, bool) {
+	for _, h := range s.hits {
+		if h.kind != kSay {
+			continue
+		}
+		for _, n := range s.hits {
+			if n.kind == kNegation && n.from >= h.to && n.from-h.to <= 10 {
+				return hit{rule: &rule{kind: kClaim, sub: "deny"}, from: h.from, to: h.to}, true
+			}
+			// In verb-final languages the negation comes before the
+			// speech verb that reports it.
+			if r.sov() && n.kind == kNegation && n.to <= h.from {
+				return hit{rule: &rule{kind: kClaim, sub: "deny"}, from: h.from, to: h.to}, true
+			}
+		}
+	}
+	return hit{}, false
+}
+
+// speakerKind reports a mention that can speak: a person, an organisation,
+// a country or an unnamed source.
+func speakerKind(m mention) bool {
+	return m.typ == "PER" || m.typ == "ORG" || m.kind == "country"
+}
+
+// speaker returns who makes the claim: the one "according to" names, else
+// the subject before the verb (the nearest in English and Arabic, the first
+// in the verb-final languages), else in Arabic the one after the verb.
+func (r *reader) speaker(s *sentence, h hit) *mention {
+	for _, a := range s.hits {
+		switch a.kind {
+		case kAccording:
+			for i := range s.ments {
+				if m := &s.ments[i]; speakerKind(*m) && m.from >= a.from && m.from-a.to <= 3 {
+					return m
+				}
+			}
+		case kAccordingAfter:
+			for i := len(s.ments) - 1; i >= 0; i-- {
+				if m := &s.ments[i]; speakerKind(*m) && m.to <= a.from && a.from-m.to <= 2 {
+					return m
+				}
+			}
+		}
+	}
+	// In a verb-final language the subject opens the verb's clause: after
+	// the last "که" before the verb, if one stands there.
+	open := 0
+	if r.sov() {
+		for _, c := range s.all(kClause) {
+			if c.to <= h.from && r.speakerIn(s, c.to, h.from) {
+				open = c.to
+			}
+		}
+	}
+	var best *mention
+	for i := range s.ments {
+		m := &s.ments[i]
+		if !speakerKind(*m) || m.to > h.from || m.from < open || r.objectMarked(s, *m) {
+			continue
+		}
+		if r.sov() {
+			return r.owner(s, m)
+		}
+		best = m
+	}
+	if best != nil {
+		return r.owner(s, best)
+	}
+	if best == nil && r.lang == "ar" {
+		for i := range s.ments {
+			if m := &s.ments[i]; speakerKind(*m) && m.from >= h.to {
+				return m
+			}
+		}
+	}
+	return best
+}
+
+// speakerIn reports a possible speaker within tokens [from, to).
+func (r *reader) speakerIn(s *sentence, from, to int) bool {
+	for _, m := range s.ments {
+		if speakerKind(m) && m.from >= from && m.to <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// owner returns, for an unnamed source, the country or body it belongs to
+// when the text names one beside it ("Pakistan's senior officials",
+// "مقامات پاکستانی"): the claim is theirs.
+func (r *reader) owner(s *sentence, m *mention) *mention {
+	if m.kind != "source" {
+		return m
+	}
+	var best *mention
+	dist := 7
+	for i := range s.ments {
+		o := &s.ments[i]
+		if o.kind == "source" || o.kind == "generic" || o.kind == "discovered" || !speakerKind(*o) {
+			continue
+		}
+		d := dist
+		switch {
+		case o.to <= m.from:
+			d = m.from - o.to
+		case o.from >= m.to && o.from-m.to <= 1:
+			d = o.from - m.to
+		}
+		if d < dist {
+			best, dist = o, d
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return m
+}
+
+// objectMarked reports a mention followed by an object postposition (را,
+// کو, پر): a target, not a subject.
+func (r *reader) objectMarked(s *sentence, m mention) bool {
+	for _, h := range s.hits {
+		if h.kind == kObject && h.from == m.to {
+			return true
+		}
+	}
+	return false
+}
+
+// target returns whom the claim is about: the one marked as object or
+// after "against", else the first actor after the verb (English, Arabic) or
+// between the speaker and the verb (the verb-final languages).
+func (r *reader) target(s *sentence, h hit, sp *mention) *mention {
+	other := func(m *mention) bool {
+		return speakerKind(*m) && m.kind != "source" && m.kind != "discovered" && (sp == nil || m.id != sp.id) && (sp == nil || m.from != sp.from)
+	}
+	for i := range s.ments {
+		m := &s.ments[i]
+		if other(m) && r.objectMarked(s, *m) && m.to <= h.from {
+			return m
+		}
+	}
+	for _, a := range s.all(kAgainst) {
+		for i := range s.ments {
+			if m := &s.ments[i]; other(m) && m.from >= a.to && m.from-a.to <= 3 {
+				return m
+			}
+		}
+	}
+	if r.sov() {
+		for i := range s.ments {
+			if m := &s.ments[i]; other(m) && m.to <= h.from && (sp == nil || m.from > sp.from) {
+				return m
+			}
+		}
+	}
+	for i := range s.ments {
+		if m := &s.ments[i]; other(m) && m.from >= h.to {
+			return m
+		}
+	}
+	return nil
+}
+
+// accuser returns the speaker of the latest accusation in claims whose
+// target is on the side of the denier: a denial answers it.
+func (r *reader) accuser(claims []article.Claim, denier string) string {
+	for i := len(claims) - 1; i >= 0; i-- {
+		c := claims[i]
+		if c.Kind == "accuse" && c.Speaker != "" && denier != "" && r.x.overlap(c.Target, denier) {
+			return c.Speaker
+		}
+	}
+	return ""
+}
+
+// about glosses in English what a claim is about: the topic word and the
+// actor after it ("harbouring Tehreek-e-Taliban Pakistan"), else the
+// incident the sentence reports.
+func (r *reader) about(s *sentence, h hit, d *draft) string {
+	for _, t := range s.all(kTopic) {
+		if !r.sov() && r.lang != "" && t.to <= h.from {
+			continue
+		}
+		gloss := t.sub
+		for _, m := range s.ments {
+			if m.from >= t.to && m.from-t.to <= 4 && m.typ != "LOC" {
+				return gloss + " " + r.displayName(m)
+			}
+		}
+		return gloss
+	}
+	if d != nil {
+		return strings.ToLower(d.sub)
+	}
+	if h.sub == "claim_responsibility" {
+		return "the attack"
+	}
+	return ""
+}
+
+// claimDate is the day a sentence dates its statement, else the
+// publication day.
+func (r *reader) claimDate(s *sentence) string {
+	for _, d := range s.dates {
+		if r.pub.IsZero() || d.Date <= r.pub.Format(time.DateOnly) {
+			return d.Date
+		}
+	}
+	if !r.pub.IsZero() {
+		return r.pub.Format(time.DateOnly)
+	}
+	return ""
+}
+
+// side returns an actor and everything it belongs to: the Ministry of
+// Defence of Afghanistan is on the side of Afghanistan.
+func (x *Extractor) side(id string) map[string]bool {
+	out := map[string]bool{id: true}
+	for _, a := range x.g.Ancestors(id) {
+		out[a.ID] = true
+	}
+	return out
+}
+
+// overlap reports two actors on one side: the same, or one part of the
+// other, or both parts of one country or body.
+func (x *Extractor) overlap(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	sa, sb := x.side(a), x.side(b)
+	for k := range sa {
+		if sb[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// Pair is an accusation and a claim that answers it: a denial by its
+// target, or a counter-accusation of its speaker.
+type Pair struct {
+	Accusation, Response article.Claim
+}
+
+// Pairs finds the accusations among claims (from one article or many) and
+// the denials and counter-accusations that answer them: the response's
+// speaker is on the accused's side, and its target, when it has one, on
+// the accuser's. The story stage uses it to thread an exchange across
+// articles and languages.
+func (x *Extractor) Pairs(claims []article.Claim) []Pair {
+	var out []Pair
+	for i, a := range claims {
+		if a.Kind != "accuse" || a.Target == "" {
+			continue
+		}
+		for j, b := range claims {
+			if i == j || (b.Kind != "deny" && b.Kind != "accuse") || !x.overlap(b.Speaker, a.Target) {
+				continue
+			}
+			// A counter-accusation answers an earlier accusation only.
+			if b.Kind == "accuse" && (j < i || !x.overlap(b.Target, a.Speaker)) {
+				continue
+			}
+			if b.Kind == "deny" && b.Target != "" && !x.overlap(b.Target, a.Speaker) {
+				continue
+			}
+			out = append(out, Pair{Accusation: a, Response: b})
+		}
+	}
+	return out
+}

@@ -1,0 +1,711 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/khabar-news/khabar/internal/article"
+	"github.com/khabar-news/khabar/internal/gazetteer"
+)
+
+// draft is the event one sentence reports, before sentences that report
+// the same incident are merged.
+type draft struct {
+	sub      string
+	derived  bool // no trigger word: the type comes from deaths or detentions alone
+	sent     int
+	last     int // the last sentence merged in
+	date     string
+	ownDate  bool
+	loc      *mention
+	actor1   string
+	actor2   string
+	assoc1   []string
+	assoc2   []string
+	fatal    tally
+	captured tally
+	claimant string
+	evidence article.Span
+}
+
+// tally is a count of people as a sentence reports it: numbers found, or
+// only a definite mention ("the Taliban leader") that counts one unless the
+// incident has already been counted.
+type tally struct {
+	min, max int
+	definite bool
+	found    bool // a death or detention word was there at all
+	additive bool // the sentence says its people are more ("also", "additional")
+}
+
+func (t tally) value() (int, int) {
+	if t.min == 0 && t.definite {
+		return 1, 1
+	}
+	return t.min, t.max
+}
+
+// add sums the tallies of one sentence's death or detention words.
+func (t *tally) add(o tally) {
+	t.found = t.found || o.found
+	t.min += o.min
+	t.max += o.max
+	t.definite = t.definite || o.definite
+}
+
+// follow merges a later sentence's tally into an incident's. A report
+// gives its figures in the lead and repeats them in the details ("detained
+// several insurgents … Several insurgents were detained"), so a later
+// figure replaces a smaller one; it adds up only when the sentence says
+// the people are more ("also detained two additional insurgents"). A
+// definite mention counts only when nothing was counted before.
+func (t *tally) follow(o tally) {
+	t.found = t.found || o.found
+	lo, hi := t.value()
+	switch {
+	case o.min > 0 && o.additive:
+		t.min, t.max, t.definite = lo+o.min, hi+o.max, false
+	case o.min > lo:
+		t.min, t.max, t.definite = o.min, o.max, false
+	case o.definite && lo == 0:
+		t.definite = true
+	}
+}
+
+// events returns a draft for every sentence that reports an incident.
+func (r *reader) events() []*draft {
+	var out []*draft
+	for _, s := range r.sents {
+		if d := r.sentenceEvent(s); d != nil {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func (r *reader) sentenceEvent(s *sentence) *draft {
+	var best, attack *hit
+	for i := range s.hits {
+		h := &s.hits[i]
+		switch h.kind {
+		case kEvent:
+			if !s.irrealis(*h) && (best == nil || taxonomy[h.sub].rank > taxonomy[best.sub].rank) {
+				best = h
+			}
+		case kAttack:
+			if attack == nil && !s.irrealis(*h) {
+				attack = h
+			}
+		}
+	}
+	d := &draft{sent: s.index, last: s.index}
+	var anchor *hit
+	for _, h := range s.all(kFatal) {
+		if s.irrealis(h) {
+			continue
+		}
+		d.fatal.add(r.count(s, h))
+		d.fatal.found = true
+		if anchor == nil {
+			anchor = &h
+		}
+	}
+	for _, h := range s.all(kCaptured) {
+		if s.irrealis(h) {
+			continue
+		}
+		d.captured.add(r.count(s, h))
+		d.captured.found = true
+		if anchor == nil {
+			anchor = &h
+		}
+	}
+	d.fatal.additive = s.first(kAdditive) != nil
+	d.captured.additive = d.fatal.additive
+	civilians := s.first(kCivilian) != nil
+	killed := d.fatal.min > 0 || d.fatal.definite
+	taken := d.captured.min > 0 || d.captured.definite
+	switch {
+	case best != nil && best.sub == "Disrupted weapons use" && taken:
+		d.sub, anchor = Arrests, best
+	case best != nil && (violent(best.sub) || !killed):
+		d.sub, anchor = best.sub, best
+	case attack != nil:
+		d.sub, anchor = ArmedClash, attack
+		if civilians {
+			d.sub = Attack
+		}
+	case killed:
+		d.sub, d.derived = ArmedClash, true
+		if civilians && !r.armedVictims(s) {
+			d.sub = Attack
+		}
+	case taken:
+		d.sub, d.derived = Arrests, true
+	default:
+		return nil
+	}
+	if best != nil && !violent(best.sub) && killed {
+		d.sub = ArmedClash
+	}
+	d.date, d.ownDate = r.sentenceDate(s)
+	d.loc = r.place(s)
+	if !d.fatal.found && !d.captured.found && !d.ownDate && d.loc == nil {
+		// A trigger with no one hurt or held, no date and no place is
+		// background ("the network's roadside bomb cells"), not an incident.
+		return nil
+	}
+	d.evidence = r.span(s)
+	d.claimant = r.claimant(s)
+	r.actors(s, anchor, d)
+	return d
+}
+
+// armedVictims reports a sentence whose dead include fighters too, which
+// makes it a battle rather than violence against civilians.
+func (r *reader) armedVictims(s *sentence) bool {
+	for _, m := range s.ments {
+		if m.kind == "armed_group" || m.id == "unidentified-armed-group" {
+			return true
+		}
+	}
+	return false
+}
+
+// count returns the people a death or detention word counts: the groups of
+// a number (or "a", "several", "dozens") and a noun for people within its
+// reach. The reach runs after the word in English and Arabic ("killed two
+// insurgents") and before it in the verb-final languages and the passive
+// ("دو تن کشته شدند", "two insurgents were killed"); the other side is
+// tried when the first gives nothing.
+func (r *reader) count(s *sentence, h hit) tally {
+	after := !r.sov() && !s.passive(h)
+	t := r.countSide(s, h, after)
+	if t.min == 0 && !t.definite {
+		t = r.countSide(s, h, !after)
+	}
+	t.found = true
+	return t
+}
+
+// reachKinds end a count's reach: another clause's verb.
+var reachKinds = []string{kEvent, kAttack, kFatal, kInjured, kCaptured, kSay, kClaim}
+
+func (r *reader) countSide(s *sentence, h hit, after bool) tally {
+	const reach = 8
+	from, to := h.to, h.to
+	if after {
+		for to < len(s.toks) && to-h.to < reach {
+			if s.hitAt(to, reachKinds...) != nil || (to > h.to && s.hitAt(to, kStop) != nil) {
+				break
+			}
+			to++
+		}
+	} else {
+		from, to = h.from, h.from
+		for from > 0 && h.from-from < reach {
+			if o := r.endingAt(s, from, reachKinds...); o != nil {
+				break
+			}
+			from--
+		}
+	}
+	var t tally
+	for i := from; i < to; i++ {
+		lo, hi, next, ok := r.quantity(s, i)
+		if !ok {
+			if dh := s.hitAt(i, kDefinite); dh != nil && r.personWithin(s, dh.to, 2) >= 0 {
+				t.definite = true
+			}
+			if m := r.mentionAt(s, i); m != nil && m.typ == "PER" {
+				t.definite = true
+			}
+			continue
+		}
+		indefinite := s.hitAt(i, kIndefinite) != nil && next == i+1
+		p := r.personWithin(s, next, 3)
+		// Beside the verb, a number needs no noun ("۱۲ کشته"); an object
+		// marker may stand between ("تعدادی را کشتند").
+		adjacent := h.from-next <= 1 && next <= h.from || i-h.to <= 1 && i >= h.to
+		switch {
+		case p >= 0:
+			t.min += lo
+			t.max += hi
+			i = p - 1
+		case adjacent && !indefinite:
+			t.min += lo
+			t.max += hi
+			i = next - 1
+		}
+	}
+	return t
+}
+
+// endingAt returns a hit of one of the kinds that ends at token i.
+func (r *reader) endingAt(s *sentence, i int, kinds ...string) *hit {
+	for k := range s.hits {
+		h := &s.hits[k]
+		if h.to == i {
+			for _, kind := range kinds {
+				if h.kind == kind {
+					return h
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// quantity reads a number, a count word or an indefinite article at token
+// i, returning its range and the token after it.
+func (r *reader) quantity(s *sentence, i int) (lo, hi, next int, ok bool) {
+	if n, ok := number(s.toks[i]); ok && n > 0 && n < 10000 {
+		return n, n, i + 1, true
+	}
+	if h := s.hitAt(i, kCount); h != nil {
+		return h.min, h.max, h.to, true
+	}
+	if h := s.hitAt(i, kIndefinite); h != nil {
+		return 1, 1, h.to, true
+	}
+	return 0, 0, 0, false
+}
+
+// personWithin returns the end of a noun for people starting within n
+// tokens of i, or -1. Adjectives and modifiers may stand between ("two
+// suspected insurgents", "a Taliban leader").
+func (r *reader) personWithin(s *sentence, i, n int) int {
+	for k := i; k < len(s.toks) && k <= i+n; k++ {
+		if h := s.hitAt(k, kPerson, kCivilian); h != nil {
+			return h.to
+		}
+		if s.hitAt(k, reachKinds...) != nil {
+			return -1
+		}
+	}
+	return -1
+}
+
+func (r *reader) mentionAt(s *sentence, i int) *mention {
+	for k := range s.ments {
+		if s.ments[k].from == i {
+			return &s.ments[k]
+		}
+	}
+	return nil
+}
+
+// placeRank orders kinds of place from the most specific.
+func placeRank(kind string) int {
+	switch kind {
+	case "district", "border_crossing":
+		return 5
+	case "city":
+		return 4
+	case "province":
+		return 3
+	case "division":
+		return 2
+	case "region", "country":
+		return 1
+	}
+	return 0
+}
+
+// place returns the most specific place the sentence names, a dateline's
+// city aside, or nil.
+func (r *reader) place(s *sentence) *mention {
+	var places []*mention
+	for i := range s.ments {
+		m := &s.ments[i]
+		if m.typ != "LOC" || m.dateline || placeRank(m.kind) == 0 || r.forceNear(s, *m) {
+			continue
+		}
+		places = append(places, m)
+	}
+	var best *mention
+	for _, m := range places {
+		if (best == nil || placeRank(m.kind) > placeRank(best.kind)) && r.consistent(m, places) {
+			best = m
+		}
+	}
+	return best
+}
+
+// consistent reports whether a place agrees with the provinces the same
+// sentence names: "Wali Kot district, Kandahar province" is not the Kot of
+// another province that shares part of the name.
+func (r *reader) consistent(m *mention, places []*mention) bool {
+	if m.kind != "district" && m.kind != "city" {
+		return true
+	}
+	up := map[string]bool{}
+	for _, a := range r.x.g.Ancestors(m.id) {
+		up[a.ID] = true
+	}
+	for _, p := range places {
+		if p.kind == "province" && !up[p.id] {
+			return false
+		}
+	}
+	return true
+}
+
+// nearestPlace returns the place of the nearest sentence before (else
+// after) sentence i that names one: a follow-up sentence ("the force
+// engaged the insurgents with an air strike") happens where the lead says.
+func (r *reader) nearestPlace(i int) *mention {
+	for k := i - 1; k >= 0; k-- {
+		if m := r.place(r.sents[k]); m != nil {
+			return m
+		}
+	}
+	for k := i + 1; k < len(r.sents) && k <= i+2; k++ {
+		if m := r.place(r.sents[k]); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// forceNear reports a country named beside a word for armed forces
+// ("Pakistani jets", "اردوی پاکستان"): an actor, not a place.
+func (r *reader) forceNear(s *sentence, m mention) bool {
+	if m.kind != "country" {
+		return false
+	}
+	for _, h := range s.hits {
+		if h.kind == kForce && (h.from >= m.to && h.from-m.to <= 1 || m.from >= h.to && m.from-h.to <= 2) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventActor reports whether a mention can be a party to an event.
+func (r *reader) eventActor(s *sentence, m mention, sub string) bool {
+	switch m.kind {
+	case "generic", "armed_group", "military", "police", "intelligence", "state_body", "government":
+		return true
+	case "country":
+		return r.forceNear(s, m) || taxonomy[sub].typ == StrategicDevelopments && sub != Arrests
+	}
+	return false
+}
+
+// actors fills actor1 (who acted), actor2 (whom it was done to) and the
+// associated actors of a draft from the sentence's word order and markers.
+func (r *reader) actors(s *sentence, anchor *hit, d *draft) {
+	var cands []mention
+	for _, m := range s.ments {
+		if r.eventActor(s, m, d.sub) {
+			cands = append(cands, m)
+		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	t := 0
+	passive := false
+	if anchor != nil {
+		t = anchor.from
+		passive = s.passive(*anchor)
+	}
+	a1, a2 := -1, -1
+	for i, m := range cands {
+		for _, h := range s.hits {
+			switch {
+			case h.kind == kBy && m.from >= h.to && m.from-h.to <= 3 && a1 < 0:
+				a1 = i
+			case h.kind == kAgent && m.to <= h.from && h.from-m.to <= 1:
+				a1 = i
+			case h.kind == kAgainst && m.from >= h.to && m.from-h.to <= 3 && a2 < 0 && i != a1:
+				a2 = i
+			case h.kind == kObject && m.to == h.from && a2 < 0 && i != a1:
+				a2 = i
+			}
+		}
+	}
+	before := func(skip int) int {
+		if r.sov() {
+			for i, m := range cands {
+				if i != skip && m.from < t {
+					return i
+				}
+			}
+			return -1
+		}
+		for i := len(cands) - 1; i >= 0; i-- {
+			if i != skip && cands[i].from < t {
+				return i
+			}
+		}
+		return -1
+	}
+	afterT := func(skip int) int {
+		for i, m := range cands {
+			if i != skip && i != a1 && m.from >= t {
+				return i
+			}
+		}
+		return -1
+	}
+	if passive {
+		if a2 < 0 {
+			a2 = before(a1)
+		}
+	} else if a1 < 0 {
+		a1 = before(a2)
+		if a1 < 0 && r.lang == "ar" {
+			a1 = afterT(a2)
+		}
+	}
+	if a2 < 0 {
+		a2 = afterT(a1)
+	}
+	if a1 >= 0 {
+		d.actor1 = cands[a1].id
+	}
+	if a2 >= 0 && (a1 < 0 || cands[a2].id != cands[a1].id) {
+		d.actor2 = cands[a2].id
+	}
+	for i, m := range cands {
+		if i == a1 || i == a2 || m.id == d.actor1 || m.id == d.actor2 || m.kind == "source" {
+			continue
+		}
+		if m.from < t {
+			d.assoc1 = appendNew(d.assoc1, m.id)
+		} else {
+			d.assoc2 = appendNew(d.assoc2, m.id)
+		}
+	}
+}
+
+func appendNew(list []string, s string) []string {
+	if s == "" {
+		return list
+	}
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// claimant returns who reported the sentence's figures: the actor or
+// source after "according to" or before "said", or "".
+func (r *reader) claimant(s *sentence) string {
+	for _, h := range s.hits {
+		switch h.kind {
+		case kAccording:
+			for _, m := range s.ments {
+				if m.from >= h.from && m.from-h.to <= 1 && m.typ != "LOC" {
+					return r.displayName(m)
+				}
+			}
+		case kAccordingAfter:
+			for i := len(s.ments) - 1; i >= 0; i-- {
+				if m := s.ments[i]; m.to <= h.from && h.from-m.to <= 2 && m.typ != "LOC" {
+					return r.displayName(m)
+				}
+			}
+		case kSay:
+			var last *mention
+			for i := range s.ments {
+				m := &s.ments[i]
+				if m.to <= h.from && m.typ != "LOC" {
+					if r.sov() && last != nil {
+						break
+					}
+					last = m
+				}
+			}
+			if last != nil {
+				return r.displayName(*last)
+			}
+		}
+	}
+	return ""
+}
+
+// displayName is how an actor or source is named in a claimant.
+func (r *reader) displayName(m mention) string {
+	if m.kind == "source" {
+		return m.name
+	}
+	if name, _, ok := r.x.Actor(m.id); ok {
+		return name
+	}
+	return m.name
+}
+
+// sameFamily reports whether two drafts can be one incident: the same
+// sub-event type, or a sentence with no trigger of its own (deaths,
+// detentions) beside a violent incident or an arrest operation, or a
+// violent incident and an arrest operation together (a raid that killed
+// some and detained others).
+func sameFamily(a, b *draft) bool {
+	if a.sub == b.sub {
+		return true
+	}
+	op := func(d *draft) bool { return violent(d.sub) || d.sub == Arrests }
+	if !op(a) || !op(b) {
+		return false
+	}
+	return a.derived || b.derived || a.sub == Arrests || b.sub == Arrests
+}
+
+// related reports whether two places can be one incident's: the same, or
+// one inside the other.
+func (r *reader) related(a, b *mention) bool {
+	if a == nil || b == nil || a.id == b.id {
+		return true
+	}
+	for _, p := range r.x.g.Ancestors(a.id) {
+		if p.ID == b.id {
+			return true
+		}
+	}
+	for _, p := range r.x.g.Ancestors(b.id) {
+		if p.ID == a.id {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeDrafts joins the sentences that report one incident: a lead and the
+// details that follow it, when type, date and place agree.
+func mergeDrafts(r *reader, ds []*draft) []*draft {
+	var out []*draft
+	for _, d := range ds {
+		merged := false
+		for j := len(out) - 1; j >= 0; j-- {
+			e := out[j]
+			if !sameFamily(e, d) || (e.ownDate && d.ownDate && e.date != d.date) || !r.related(e.loc, d.loc) {
+				continue
+			}
+			absorb(e, d)
+			merged = true
+			break
+		}
+		if !merged {
+			c := *d
+			out = append(out, &c)
+		}
+	}
+	return out
+}
+
+func absorb(e, d *draft) {
+	strong := d.fatal.found || d.captured.found || d.ownDate
+	if rank := taxonomy[d.sub].rank; !d.derived && strong && (e.derived || rank > taxonomy[e.sub].rank) {
+		e.sub, e.derived = d.sub, false
+	}
+	if !e.ownDate && d.ownDate {
+		e.date, e.ownDate = d.date, true
+	}
+	if e.loc == nil || d.loc != nil && placeRank(d.loc.kind) > placeRank(e.loc.kind) {
+		e.loc = d.loc
+	}
+	e.fatal.follow(d.fatal)
+	e.captured.follow(d.captured)
+	if e.claimant == "" {
+		e.claimant = d.claimant
+	}
+	for _, a := range []struct {
+		dst   *string
+		assoc *[]string
+		src   string
+	}{{&e.actor1, &e.assoc1, d.actor1}, {&e.actor2, &e.assoc2, d.actor2}} {
+		switch {
+		case a.src == "" || a.src == *a.dst:
+		case *a.dst == "" && a.src != e.actor1 && a.src != e.actor2:
+			*a.dst = a.src
+		default:
+			*a.assoc = appendNew(*a.assoc, a.src)
+		}
+	}
+	for _, a := range d.assoc1 {
+		e.assoc1 = appendNew(e.assoc1, a)
+	}
+	for _, a := range d.assoc2 {
+		e.assoc2 = appendNew(e.assoc2, a)
+	}
+	e.last = d.sent
+}
+
+// finish turns a draft into the output event.
+func (r *reader) finish(d *draft) article.Event {
+	ev := article.Event{
+		EventType:    TypeOf(d.sub),
+		SubEventType: d.sub,
+		Date:         d.date,
+		Actor1:       d.actor1,
+		Actor2:       d.actor2,
+		AssocActor1:  strings.Join(without(d.assoc1, d.actor1, d.actor2), "; "),
+		AssocActor2:  strings.Join(without(d.assoc2, d.actor1, d.actor2), "; "),
+		Evidence:     d.evidence,
+	}
+	if d.fatal.found {
+		lo, hi := d.fatal.value()
+		ev.Fatalities = &article.Fatalities{Min: lo, Max: hi, Claimant: d.claimant}
+	}
+	ev.Captured, _ = d.captured.value()
+	if d.loc == nil {
+		d.loc = r.nearestPlace(d.sent)
+	}
+	if d.loc != nil {
+		ev.Location = r.location(d.loc.id)
+	}
+	return ev
+}
+
+func without(list []string, drop ...string) []string {
+	var out []string
+	for _, s := range list {
+		keep := true
+		for _, d := range drop {
+			if s == d {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// location describes a gazetteer place with its province (admin1),
+// district (admin2) and country, and the nearest coordinates on the way up.
+func (r *reader) location(id string) *article.Location {
+	e := r.x.g.Get(id)
+	if e == nil {
+		return nil
+	}
+	loc := &article.Location{ID: e.ID, Name: e.Name}
+	chain := append([]*gazetteer.Entry{e}, r.x.g.Ancestors(id)...)
+	for _, p := range chain {
+		switch p.Kind {
+		case "country":
+			if loc.Country == "" {
+				loc.Country = p.Name
+			}
+		case "province":
+			if loc.Admin1 == "" {
+				// ACLED names a province without the word.
+				loc.Admin1 = strings.TrimSuffix(p.Name, " Province")
+			}
+		case "district", "division":
+			if loc.Admin2 == "" && p.Kind == "district" {
+				loc.Admin2 = p.Name
+			}
+		}
+		if loc.Lat == nil && p.Lat != nil {
+			lat, lon := *p.Lat, *p.Lon
+			loc.Lat, loc.Lon = &lat, &lon
+		}
+	}
+	return loc
+}
