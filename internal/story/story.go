@@ -31,9 +31,12 @@ type Config struct {
 	DaySlack float64
 }
 
-// DefaultConfig is tuned on the demo corpus and the seed pages; see the
-// README's notes on story assignment.
-var DefaultConfig = Config{Threshold: 0.30, Window: 14 * 24 * time.Hour, DaySlack: 3}
+// DefaultConfig's threshold was tuned on the evaluation dev sets (as the
+// stories issue asks): `khabar eval stories` with KHABAR_STORY_THRESHOLD
+// from 0.15 to 0.30 on stories-ntrex.jsonl and stories-counter-ur.jsonl;
+// 0.20 gave the best sum of the two B-cubed F1s (0.901 and 0.893), and
+// keeps the demo corpus's stories apart.
+var DefaultConfig = Config{Threshold: 0.20, Window: 14 * 24 * time.Hour, DaySlack: 3}
 
 // kindWeight says how much sharing an entity of a kind tells that two
 // articles report one event: a district or a spokesman says far more than
