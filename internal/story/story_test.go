@@ -9,7 +9,11 @@ import (
 func member(id, day string, ents ...string) Member {
 	m := Member{ArticleID: id, Terms: map[string]float64{}}
 	for _, e := range ents {
-		m.Terms["e:"+e] = 1
+		w := 1.0
+		if e == "pakistan" || e == "afghanistan" {
+			w = kindWeight["country"] // as Features weighs a country
+		}
+		m.Terms["e:"+e] = w
 	}
 	m.Day, _ = time.Parse("2006-01-02", day)
 	return m
