@@ -175,6 +175,10 @@ func (f *Featurizer) scan(text string, covered map[int]bool, counts map[string]i
 			continue
 		}
 		t := toks[i]
+		if c, ok := f.peeled(t.Norm); ok {
+			counts["c:"+c]++
+			continue
+		}
 		if isNumber(t.Norm) {
 			if len(t.Norm) >= 2 || t.Norm >= "3" {
 				counts["n:"+strings.TrimLeft(t.Norm, "0")]++
@@ -188,6 +192,43 @@ func (f *Featurizer) scan(text string, covered map[int]bool, counts map[string]i
 			counts["k:"+k]++
 		}
 	}
+}
+
+// Clitics and endings peeled off a word that is not in the lexicon as
+// written: the Arabic conjunction, prepositions and article, and the
+// plural endings of Persian, Pashto, Urdu and Arabic (normalised forms).
+var (
+	conceptPrefixes = []string{"وال", "بال", "فال", "لل", "ال", "و", "ب", "ل"}
+	conceptSuffixes = []string{"هایی", "های", "ها", "ات", "ان", "ون", "ین", "ونه", "ی"}
+)
+
+// peeled looks a word up with a clitic or an ending taken off.
+func (f *Featurizer) peeled(w string) (string, bool) {
+	if w == "" || w[0] < 0x80 {
+		return "", false
+	}
+	try := func(s string) (string, bool) {
+		if utf8.RuneCountInString(s) < 3 {
+			return "", false
+		}
+		c, ok := f.concepts[s]
+		return c, ok
+	}
+	for _, p := range conceptPrefixes {
+		if st, ok := strings.CutPrefix(w, p); ok {
+			if c, ok := try(st); ok {
+				return c, true
+			}
+		}
+	}
+	for _, sfx := range conceptSuffixes {
+		if st, ok := strings.CutSuffix(w, sfx); ok {
+			if c, ok := try(st); ok {
+				return c, true
+			}
+		}
+	}
+	return "", false
 }
 
 func isNumber(s string) bool {

@@ -12,6 +12,7 @@
 package story
 
 import (
+	"container/heap"
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
@@ -98,8 +99,9 @@ type Assigner struct {
 	cfg     Config
 	stories map[string]*active
 	index   map[string]map[string]bool // entity id → story ids
-	df      map[string]int             // entity id → articles seen with it
+	df      map[string]int             // term → articles seen with it
 	n       int
+	ages    ages // stories by last day, for expiry
 }
 
 // NewAssigner returns an empty assigner.
@@ -181,9 +183,38 @@ func NewID(articleID string) string {
 	return "s-" + hex.EncodeToString(h[:6])
 }
 
+// Candidate stories come from the postings of an article's rarest terms,
+// rarest first, up to probeTerms terms; after the first minProbe terms, a
+// term whose postings would take the candidates past maxCandidates is
+// passed over. A story that
+// shares none of those shares only common terms (a country, "said"),
+// which cannot carry a join alone; and reading only rare terms' postings
+// keeps the cost of placing an article flat as the store grows, where a
+// common term's postings hold every active story.
+const (
+	probeTerms    = 12
+	minProbe      = 3
+	maxCandidates = 256
+)
+
 func (s *Assigner) best(v map[string]float64, day time.Time) (*active, float64) {
-	cands := map[string]bool{}
+	terms := make([]string, 0, len(v))
 	for id := range v {
+		if len(s.index[id]) > 0 {
+			terms = append(terms, id)
+		}
+	}
+	sort.Slice(terms, func(i, j int) bool {
+		if s.df[terms[i]] != s.df[terms[j]] {
+			return s.df[terms[i]] < s.df[terms[j]]
+		}
+		return terms[i] < terms[j]
+	})
+	cands := map[string]bool{}
+	for k, id := range terms[:min(probeTerms, len(terms))] {
+		if k >= minProbe && len(cands)+len(s.index[id]) > maxCandidates {
+			continue // too common to tell stories apart
+		}
 		for sid := range s.index[id] {
 			cands[sid] = true
 		}
@@ -245,8 +276,12 @@ func (s *Assigner) join(st *active, m Member, v map[string]float64) {
 		if st.first.IsZero() || m.Day.Before(st.first) {
 			st.first = m.Day
 		}
+		changed := st.members == 1
 		if m.Day.After(st.last) {
-			st.last = m.Day
+			st.last, changed = m.Day, true
+		}
+		if changed {
+			heap.Push(&s.ages, age{last: st.last, id: st.id})
 		}
 	}
 }
@@ -260,17 +295,40 @@ func (s *Assigner) expire(day time.Time) {
 		return
 	}
 	cut := day.Add(-s.cfg.Window)
-	for id, st := range s.stories {
-		if !st.last.IsZero() && st.last.Before(cut) {
-			for e := range st.centroid {
-				delete(s.index[e], id)
-				if len(s.index[e]) == 0 {
-					delete(s.index, e)
-				}
-			}
-			delete(s.stories, id)
+	for len(s.ages) > 0 && s.ages[0].last.Before(cut) {
+		a := heap.Pop(&s.ages).(age)
+		st := s.stories[a.id]
+		if st == nil || !st.last.Equal(a.last) {
+			continue // the story moved on since this entry; a later one stands for it
 		}
+		for e := range st.centroid {
+			delete(s.index[e], a.id)
+			if len(s.index[e]) == 0 {
+				delete(s.index, e)
+			}
+		}
+		delete(s.stories, a.id)
 	}
+}
+
+// age is a story's last day when it was recorded; ages is a min-heap of
+// them, so that expiry looks only at the stories due to leave.
+type age struct {
+	last time.Time
+	id   string
+}
+
+type ages []age
+
+func (h ages) Len() int           { return len(h) }
+func (h ages) Less(i, j int) bool { return h[i].last.Before(h[j].last) }
+func (h ages) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *ages) Push(x any)        { *h = append(*h, x.(age)) }
+func (h *ages) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // Active is the number of stories in the window.
