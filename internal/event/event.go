@@ -16,10 +16,11 @@
 package event
 
 import (
+	"github.com/khabar-news/khabar/internal/datafile"
+
 	"embed"
 	"fmt"
-	"io/fs"
-	"os"
+	"io"
 	"path"
 	"sort"
 	"strconv"
@@ -54,32 +55,15 @@ func New(g *gazetteer.Gazetteer, userFiles ...string) (*Extractor, error) {
 		return nil, fmt.Errorf("event: no gazetteer")
 	}
 	x := &Extractor{g: g, lex: map[string]*lexicon{}, actors: map[string]*rule{}}
-	names, err := fs.Glob(dataFS, "data/*.txt")
+	err := datafile.Read(dataFS, "data/*.txt", userFiles, func(r io.Reader, name string, user bool) error {
+		lang := "*" // a user file says its language with a [xx] line
+		if !user {
+			lang = strings.TrimSuffix(path.Base(name), ".txt")
+		}
+		return parseLexicon(r, name, lang, x.lex)
+	})
 	if err != nil {
-		return nil, fmt.Errorf("event: list embedded lexicons: %w", err)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		f, err := dataFS.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("event: %w", err)
-		}
-		err = parseLexicon(f, name, strings.TrimSuffix(path.Base(name), ".txt"), x.lex)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-	}
-	for _, name := range userFiles {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("event: user lexicon: %w", err)
-		}
-		err = parseLexicon(f, name, "*", x.lex)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
+		return nil, err // parseLexicon's errors name the file and line
 	}
 	for _, l := range x.lex {
 		for _, rs := range l.first {

@@ -6,14 +6,13 @@
 package gazetteer
 
 import (
+	"github.com/khabar-news/khabar/internal/datafile"
+
 	"bufio"
 	"embed"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -63,38 +62,18 @@ func Default() (*Gazetteer, error) { return Load() }
 // top, in order.
 func Load(userFiles ...string) (*Gazetteer, error) {
 	g := &Gazetteer{byID: map[string]*Entry{}}
-	names, err := fs.Glob(embedded, "data/*.txt")
+	err := datafile.Read(embedded, "data/*.txt", userFiles, func(r io.Reader, name string, user bool) error {
+		if !user {
+			name = path.Base(name)
+		}
+		entries, err := Parse(r, name)
+		if err != nil {
+			return err
+		}
+		return g.add(entries, user)
+	})
 	if err != nil {
-		return nil, fmt.Errorf("gazetteer: list embedded files: %w", err)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		f, err := embedded.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("gazetteer: %w", err)
-		}
-		entries, err := Parse(f, path.Base(name))
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		if err := g.add(entries, false); err != nil {
-			return nil, err
-		}
-	}
-	for _, name := range userFiles {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("gazetteer: user file: %w", err)
-		}
-		entries, err := Parse(f, name)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		if err := g.add(entries, true); err != nil {
-			return nil, err
-		}
+		return nil, err // Parse's and add's errors name the gazetteer and the file
 	}
 	return g, g.check()
 }

@@ -1,14 +1,14 @@
 package story
 
 import (
+	"github.com/khabar-news/khabar/internal/datafile"
+
 	"bufio"
 	"embed"
 	"fmt"
 	"hash/fnv"
 	"io"
-	"io/fs"
 	"math"
-	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -45,28 +45,11 @@ type Featurizer struct {
 // NewFeaturizer loads the embedded lexicon and any user lexicon files.
 func NewFeaturizer(userFiles ...string) (*Featurizer, error) {
 	f := &Featurizer{concepts: map[string]string{}, skip: map[string]bool{}}
-	names, _ := fs.Glob(dataFS, "data/*.txt")
-	for _, name := range names {
-		r, err := dataFS.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("story: %w", err)
-		}
-		err = f.read(r, name)
-		r.Close()
-		if err != nil {
-			return nil, err
-		}
-	}
-	for _, name := range userFiles {
-		r, err := os.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("story: lexicon: %w", err)
-		}
-		err = f.read(r, name)
-		r.Close()
-		if err != nil {
-			return nil, err
-		}
+	err := datafile.Read(dataFS, "data/*.txt", userFiles, func(r io.Reader, name string, _ bool) error {
+		return f.read(r, name)
+	})
+	if err != nil {
+		return nil, err // read's errors name the file
 	}
 	return f, nil
 }
