@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -285,16 +284,7 @@ func truncate(s string, n int) string {
 
 func cmdEval(args []string, stdout io.Writer) error {
 	if len(args) != 2 {
-		return errors.New("usage: khabar eval SET FILE (SET: " + strings.Join(evalSets(), ", ") + ")")
+		return errors.New("usage: khabar eval SET FILE (SET: " + strings.Join(eval.Names(), ", ") + ")")
 	}
 	return eval.Run(args[0], args[1], stdout)
-}
-
-func evalSets() []string {
-	var names []string
-	for n := range eval.Sets {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }

@@ -3,9 +3,9 @@ package eval
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
-	"text/tabwriter"
+	"slices"
 	"time"
 
 	"github.com/khabar-news/khabar/internal/when"
@@ -102,7 +102,7 @@ func (rep *DatesReport) Print(w io.Writer) {
 		byLang[k[0]].Right += c.Right
 	}
 	langNames, calNames := datesSortedKeys(langs), datesSortedKeys(cals)
-	tw := tabwriter.NewWriter(w, 4, 4, 2, ' ', tabwriter.AlignRight)
+	tw := newTable(w)
 	fmt.Fprint(tw, "lang\t")
 	for _, c := range calNames {
 		fmt.Fprintf(tw, "%s\t", c)
@@ -139,14 +139,7 @@ func (rep *DatesReport) PrintMisses(w io.Writer) {
 	}
 }
 
-func datesSortedKeys(set map[string]bool) []string {
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func datesSortedKeys(set map[string]bool) []string { return slices.Sorted(maps.Keys(set)) }
 
 // evalMissesWanted reports whether the caller asked for the rows each set gets
 // wrong (KHABAR_EVAL_MISSES=1).

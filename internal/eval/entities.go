@@ -5,7 +5,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/khabar-news/khabar/internal/entity"
@@ -135,7 +134,7 @@ func (rep *NERReport) Print(w io.Writer) {
 	for k := range rep.Cells {
 		langs[k[0]], types[k[1]] = true, true
 	}
-	tw := tabwriter.NewWriter(w, 4, 4, 2, ' ', tabwriter.AlignRight)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "lang\ttype\tP\tR\tF1\tgold\tfound\t")
 	line := func(l, t string, c PRF) {
 		fmt.Fprintf(tw, "%s\t%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t\n", l, t, c.precision(), c.recall(), c.f1(), c.TP+c.FN, c.TP+c.FP)

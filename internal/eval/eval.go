@@ -8,9 +8,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
+	"text/tabwriter"
 )
 
 // readJSONL decodes every line of the file into a new T and calls fn.
@@ -59,12 +61,15 @@ var Sets = map[string]func(path string, w io.Writer) error{
 func Run(set, path string, w io.Writer) error {
 	fn, ok := Sets[set]
 	if !ok {
-		names := make([]string, 0, len(Sets))
-		for n := range Sets {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		return fmt.Errorf("eval: unknown set %q (have %s)", set, strings.Join(names, ", "))
+		return fmt.Errorf("eval: unknown set %q (have %s)", set, strings.Join(Names(), ", "))
 	}
 	return fn(path, w)
+}
+
+// Names lists the sets, sorted.
+func Names() []string { return slices.Sorted(maps.Keys(Sets)) }
+
+// newTable returns the right-aligned table writer every set prints with.
+func newTable(w io.Writer) *tabwriter.Writer {
+	return tabwriter.NewWriter(w, 4, 4, 2, ' ', tabwriter.AlignRight)
 }

@@ -3,9 +3,9 @@ package eval
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/khabar-news/khabar/internal/article"
@@ -100,12 +100,8 @@ func (rep *EventDatesReport) Print(w io.Writer) {
 			all.right++
 		}
 	}
-	froms := make([]string, 0, len(byFrom))
-	for f := range byFrom {
-		froms = append(froms, f)
-	}
-	sort.Strings(froms)
-	tw := tabwriter.NewWriter(w, 4, 4, 2, ' ', tabwriter.AlignRight)
+	froms := slices.Sorted(maps.Keys(byFrom))
+	tw := newTable(w)
 	fmt.Fprintln(tw, "published from\trows\tevent date right\t")
 	for _, f := range froms {
 		c := byFrom[f]

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/khabar-news/khabar/internal/article"
@@ -212,7 +211,7 @@ func (rep *ACLEDReport) Print(w io.Writer) {
 			add(&group, r.Group)
 		}
 	}
-	tw := tabwriter.NewWriter(w, 4, 4, 2, ' ', tabwriter.AlignRight)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "field\treports\tright\tshare\tgoal\t")
 	for _, f := range []struct {
 		name string

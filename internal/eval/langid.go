@@ -3,9 +3,9 @@ package eval
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/khabar-news/khabar/internal/lang"
@@ -75,12 +75,8 @@ func (rep *LangReport) Print(w io.Writer) {
 	for k := range rep.Cells {
 		langs[k[0]] = true
 	}
-	var names []string
-	for l := range langs {
-		names = append(names, l)
-	}
-	sort.Strings(names)
-	tw := tabwriter.NewWriter(w, 4, 4, 2, ' ', tabwriter.AlignRight)
+	names := slices.Sorted(maps.Keys(langs))
+	tw := newTable(w)
 	fmt.Fprintln(tw, "lang\tword\tpair\tsentence\tdocument\t")
 	for _, l := range names {
 		fmt.Fprintf(tw, "%s\t", l)

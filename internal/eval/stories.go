@@ -3,10 +3,10 @@ package eval
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strconv"
-	"text/tabwriter"
 	"time"
 
 	"github.com/khabar-news/khabar/internal/article"
@@ -90,12 +90,8 @@ func runStories(path string, w io.Writer) error {
 			}
 		}
 	}
-	keys := make([]string, 0, len(pairs))
-	for k := range pairs {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	tw := tabwriter.NewWriter(w, 4, 4, 2, ' ', tabwriter.AlignRight)
+	keys := slices.Sorted(maps.Keys(pairs))
+	tw := newTable(w)
 	fmt.Fprintln(tw, "language pair\tpairs\trecall\t")
 	for _, k := range keys {
 		fmt.Fprintf(tw, "%s\t%d\t%.3f\t\n", k, pairs[k].n, float64(pairs[k].ok)/float64(pairs[k].n))

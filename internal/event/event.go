@@ -17,6 +17,7 @@ package event
 
 import (
 	"github.com/khabar-news/khabar/internal/datafile"
+	"slices"
 
 	"embed"
 	"fmt"
@@ -319,14 +320,14 @@ func (s *sentence) all(kind string) []hit {
 
 // hitAt returns a hit of one of the kinds that starts at token i.
 func (s *sentence) hitAt(i int, kinds ...string) *hit {
+	return s.findHit(func(h *hit) bool { return h.from == i }, kinds)
+}
+
+// findHit returns the first hit of one of the kinds that where accepts.
+func (s *sentence) findHit(where func(*hit) bool, kinds []string) *hit {
 	for k := range s.hits {
-		h := &s.hits[k]
-		if h.from == i {
-			for _, kind := range kinds {
-				if h.kind == kind {
-					return h
-				}
-			}
+		if h := &s.hits[k]; where(h) && slices.Contains(kinds, h.kind) {
+			return h
 		}
 	}
 	return nil

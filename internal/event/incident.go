@@ -242,17 +242,7 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 
 // endingAt returns a hit of one of the kinds that ends at token i.
 func (r *reader) endingAt(s *sentence, i int, kinds ...string) *hit {
-	for k := range s.hits {
-		h := &s.hits[k]
-		if h.to == i {
-			for _, kind := range kinds {
-				if h.kind == kind {
-					return h
-				}
-			}
-		}
-	}
-	return nil
+	return s.findHit(func(h *hit) bool { return h.to == i }, kinds)
 }
 
 // quantity reads a number, a count word or an indefinite article at token
