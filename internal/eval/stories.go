@@ -39,7 +39,7 @@ func runStories(path string, w io.Writer) error {
 		cfg.Threshold = v
 	}
 	assign := p.Assigner(cfg)
-	var gold, got, langs []string
+	var gold, got, langs, titles []string
 	start := time.Now()
 	err = readJSONL(path, func(r StoryRow) error {
 		doc := article.Document{ID: r.ID, Title: r.Title, Text: r.Text, Source: r.Source}
@@ -54,6 +54,7 @@ func runStories(path string, w io.Writer) error {
 			return err
 		}
 		gold, got = append(gold, r.Story), append(got, a.Story)
+		titles = append(titles, r.ID+" "+r.Title)
 		l := a.Lang
 		if a.Variety != "" {
 			l = a.Variety
@@ -65,6 +66,9 @@ func runStories(path string, w io.Writer) error {
 		return err
 	}
 	bp, br := bcubed(gold, got)
+	if evalMissesWanted() {
+		printMixed(w, gold, got, titles)
+	}
 	fmt.Fprintf(w, "B-cubed precision %.3f, recall %.3f, F1 %.3f over %d articles (%d stories found, %d in the labels) in %v\n",
 		bp, br, f1(bp, br), len(gold), distinct(got), distinct(gold), time.Since(start).Round(time.Millisecond))
 	// Cross-lingual pair recall: of the same-story pairs in two different
@@ -135,4 +139,27 @@ func distinct(s []string) int {
 		m[x] = true
 	}
 	return len(m)
+}
+
+// printMixed lists the found stories that join articles of more than one
+// labelled story, with each article's label and title (KHABAR_EVAL_MISSES=1).
+func printMixed(w io.Writer, gold, got, titles []string) {
+	labels := map[string]map[string]bool{}
+	for i := range got {
+		if labels[got[i]] == nil {
+			labels[got[i]] = map[string]bool{}
+		}
+		labels[got[i]][gold[i]] = true
+	}
+	for _, id := range slices.Sorted(maps.Keys(labels)) {
+		if len(labels[id]) < 2 {
+			continue
+		}
+		fmt.Fprintf(w, "mixed %s:\n", id)
+		for i := range got {
+			if got[i] == id {
+				fmt.Fprintf(w, "  %s  %.100s\n", gold[i], titles[i])
+			}
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"hash/fnv"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -38,13 +39,34 @@ const (
 // Featurizer turns an article into the terms story assignment compares.
 // It is safe for concurrent use.
 type Featurizer struct {
-	concepts map[string]string // normalised word or phrase → concept id
-	skip     map[string]bool   // normalised words too common to be a name skeleton
+	// concepts maps a normalised word or phrase to its concept id, per
+	// lexicon column (en, fa, ps, ur, ar), plus "" for all columns at once.
+	// A word is looked up only in its article's language: Urdu "اور"
+	// ("and") is Pashto for fire, and Urdu "میں" ("in") is written like
+	// the Dari word for a mine.
+	concepts map[string]map[string]string
+	// skip holds, per column, the words too common to be a name skeleton.
+	skip map[string]map[string]bool
+}
+
+// lexiconLangs are the lexicon's columns, in order.
+var lexiconLangs = []string{"en", "fa", "ps", "ur", "ar"}
+
+// column returns the lexicon column for an article language: its own
+// when the lexicon has one, else all columns together.
+func column(lang string) string {
+	if slices.Contains(lexiconLangs, lang) {
+		return lang
+	}
+	return ""
 }
 
 // NewFeaturizer loads the embedded lexicon and any user lexicon files.
 func NewFeaturizer(userFiles ...string) (*Featurizer, error) {
-	f := &Featurizer{concepts: map[string]string{}, skip: map[string]bool{}}
+	f := &Featurizer{concepts: map[string]map[string]string{"": {}}, skip: map[string]map[string]bool{"": {}}}
+	for _, l := range lexiconLangs {
+		f.concepts[l], f.skip[l] = map[string]string{}, map[string]bool{}
+	}
 	err := datafile.Read(dataFS, "data/*.txt", userFiles, func(r io.Reader, name string, _ bool) error {
 		return f.read(r, name)
 	})
@@ -69,15 +91,21 @@ func (f *Featurizer) read(r io.Reader, name string) error {
 			return fmt.Errorf("story: %s:%d: want concept: words | words …", name, n)
 		}
 		concept = strings.TrimSpace(concept)
-		for _, group := range strings.Split(rest, "|") {
+		groups := strings.Split(rest, "|")
+		if len(groups) > len(lexiconLangs) {
+			return fmt.Errorf("story: %s:%d: %d groups; want at most %d (en | fa | ps | ur | ar)", name, n, len(groups), len(lexiconLangs))
+		}
+		for i, group := range groups {
 			for _, w := range strings.Split(group, ",") {
 				norm := strings.Join(script.Words(w), " ")
 				if norm == "" {
 					continue
 				}
-				f.concepts[norm] = concept
-				for _, part := range strings.Fields(norm) {
-					f.skip[part] = true
+				for _, l := range []string{lexiconLangs[i], ""} {
+					f.concepts[l][norm] = concept
+					for _, part := range strings.Fields(norm) {
+						f.skip[l][part] = true
+					}
 				}
 			}
 		}
@@ -111,8 +139,9 @@ func (f *Featurizer) Features(a *article.Article) Member {
 		}
 	}
 	counts := map[string]int{}
-	f.scan(a.Title, nil, counts)
-	f.scan(a.Text, covered, counts)
+	col := column(a.Lang)
+	f.scan(col, a.Title, nil, counts)
+	f.scan(col, a.Text, covered, counts)
 	for k, c := range counts {
 		w := conceptWeight
 		switch k[0] {
@@ -134,7 +163,8 @@ func (f *Featurizer) Features(a *article.Article) Member {
 
 // scan counts the concept, number and skeleton terms of text. Tokens
 // inside entity mentions (covered) are left to the entities.
-func (f *Featurizer) scan(text string, covered map[int]bool, counts map[string]int) {
+func (f *Featurizer) scan(col, text string, covered map[int]bool, counts map[string]int) {
+	concepts, skip := f.concepts[col], f.skip[col]
 	toks := script.Tokens(text)
 	for i := 0; i < len(toks); i++ {
 		if covered[toks[i].Start] {
@@ -147,7 +177,7 @@ func (f *Featurizer) scan(text string, covered map[int]bool, counts map[string]i
 			for j := range n {
 				parts[j] = toks[i+j].Norm
 			}
-			if c, ok := f.concepts[strings.Join(parts, " ")]; ok {
+			if c, ok := concepts[strings.Join(parts, " ")]; ok {
 				counts["c:"+c]++
 				found = n
 				break
@@ -158,7 +188,7 @@ func (f *Featurizer) scan(text string, covered map[int]bool, counts map[string]i
 			continue
 		}
 		t := toks[i]
-		if c, ok := f.peeled(t.Norm); ok {
+		if c, ok := peeled(concepts, t.Norm); ok {
 			counts["c:"+c]++
 			continue
 		}
@@ -168,7 +198,7 @@ func (f *Featurizer) scan(text string, covered map[int]bool, counts map[string]i
 			}
 			continue
 		}
-		if f.skip[t.Norm] || utf8.RuneCountInString(t.Norm) < 4 {
+		if skip[t.Norm] || utf8.RuneCountInString(t.Norm) < 4 {
 			continue
 		}
 		if k := script.Skeleton(t.Norm); len(k) >= 3 && nameLike(t, text) {
@@ -186,7 +216,7 @@ var (
 )
 
 // peeled looks a word up with a clitic or an ending taken off.
-func (f *Featurizer) peeled(w string) (string, bool) {
+func peeled(concepts map[string]string, w string) (string, bool) {
 	if w == "" || w[0] < 0x80 {
 		return "", false
 	}
@@ -194,7 +224,7 @@ func (f *Featurizer) peeled(w string) (string, bool) {
 		if utf8.RuneCountInString(s) < 3 {
 			return "", false
 		}
-		c, ok := f.concepts[s]
+		c, ok := concepts[s]
 		return c, ok
 	}
 	for _, p := range conceptPrefixes {
