@@ -194,7 +194,7 @@ func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	return serve(ctx, *addr, web.New(st, ing, p.Gazetteer, log).Handler(), log)
+	return serve(ctx, *addr, web.New(st, ing, p.Gazetteer, p.PairClaims, log).Handler(), log)
 }
 
 func serve(ctx context.Context, addr string, h http.Handler, log *slog.Logger) error {
@@ -243,7 +243,7 @@ func cmdDemo(ctx context.Context, args []string, log *slog.Logger) error {
 	if *noServe {
 		return nil
 	}
-	return serve(ctx, *addr, web.New(st, ing, p.Gazetteer, log).Handler(), log)
+	return serve(ctx, *addr, web.New(st, ing, p.Gazetteer, p.PairClaims, log).Handler(), log)
 }
 
 func cmdStories(ctx context.Context, args []string, stdout io.Writer) error {

@@ -4,7 +4,11 @@
 // else of the project.
 package article
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // Document is one input as it arrives: a JSON Lines record, a raw page
 // capture or an HTML file. Exactly one of HTML or Text is usually set.
@@ -133,4 +137,45 @@ func (a *Article) EntityIDs() []string {
 		ids[i] = e.ID
 	}
 	return ids
+}
+
+// Gloss is an English line for an article, made of what the stages found
+// in it: its first event's type and place and its lead actors ("Air/drone
+// strike in Paktika: Pakistan Army, TTP"), or, with no event, the
+// entities it names most. Story lists use it for stories that have no
+// English article yet; it is empty when nothing was found.
+func (a *Article) Gloss() string {
+	where := ""
+	var head string
+	if len(a.Events) > 0 {
+		ev := a.Events[0]
+		head = ev.SubEventType
+		if head == "" {
+			head = ev.EventType
+		}
+		if ev.Location != nil && ev.Location.Name != "" {
+			where = ev.Location.Name
+			head += " in " + where
+		}
+	}
+	ents := slices.Clone(a.Entities)
+	slices.SortStableFunc(ents, func(x, y Entity) int { return len(y.Mentions) - len(x.Mentions) })
+	var names []string
+	for _, e := range ents {
+		if len(names) == 3 {
+			break
+		}
+		if e.Name == "" || e.Name == where || e.Kind == "discovered" || e.Kind == "media" {
+			continue
+		}
+		names = append(names, e.Name)
+	}
+	switch {
+	case head != "" && len(names) > 0:
+		return head + ": " + strings.Join(names, ", ")
+	case head != "":
+		return head
+	default:
+		return strings.Join(names, ", ")
+	}
 }

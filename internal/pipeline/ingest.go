@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -165,4 +167,89 @@ func (ing *Ingester) IngestAll(ctx context.Context, read func(input.Func) error,
 		return st, err
 	}
 	return st, ctx.Err()
+}
+
+// Merge moves every article of story from into story into, by hand. The
+// store remembers it (from then on, from leads to into) and assignment
+// goes on with the merged story.
+func (ing *Ingester) Merge(ctx context.Context, from, into string) (store.Edit, error) {
+	ing.mu.Lock()
+	defer ing.mu.Unlock()
+	var err error
+	if from, err = ing.st.Resolve(ctx, from); err != nil {
+		return store.Edit{}, fmt.Errorf("merge: story %s: %w", from, err)
+	}
+	if into, err = ing.st.Resolve(ctx, into); err != nil {
+		return store.Edit{}, fmt.Errorf("merge: story %s: %w", into, err)
+	}
+	if from == into {
+		return store.Edit{}, fmt.Errorf("merge %s into itself: %w", from, store.ErrEdit)
+	}
+	_, arts, err := ing.st.Story(ctx, from)
+	if err != nil {
+		return store.Edit{}, fmt.Errorf("merge: %w", err)
+	}
+	e := store.Edit{Kind: store.EditMerge, Story: from, Into: into, Articles: articleIDs(arts)}
+	return e, ing.apply(ctx, e)
+}
+
+// Split moves some articles of a story into a new story, by hand. The
+// new story's id follows from the edit, so the same split gives the same
+// id. The store remembers it; assignment goes on with both stories.
+func (ing *Ingester) Split(ctx context.Context, storyID string, articles []string) (store.Edit, error) {
+	ing.mu.Lock()
+	defer ing.mu.Unlock()
+	var err error
+	if storyID, err = ing.st.Resolve(ctx, storyID); err != nil {
+		return store.Edit{}, fmt.Errorf("split: story %s: %w", storyID, err)
+	}
+	_, arts, err := ing.st.Story(ctx, storyID)
+	if err != nil {
+		return store.Edit{}, fmt.Errorf("split: %w", err)
+	}
+	in := map[string]bool{}
+	for _, a := range arts {
+		in[a.ID] = true
+	}
+	moved := map[string]bool{}
+	for _, id := range articles {
+		if !in[id] {
+			return store.Edit{}, fmt.Errorf("split %s: article %q is not in the story: %w", storyID, id, store.ErrEdit)
+		}
+		moved[id] = true
+	}
+	if len(moved) == 0 || len(moved) == len(arts) {
+		return store.Edit{}, fmt.Errorf("split %s: give some of its %d articles, not none or all: %w", storyID, len(arts), store.ErrEdit)
+	}
+	ids := slices.Sorted(maps.Keys(moved))
+	e := store.Edit{Kind: store.EditSplit, Story: storyID, Into: story.NewID("split:" + storyID + ":" + strings.Join(ids, ",")), Articles: ids}
+	return e, ing.apply(ctx, e)
+}
+
+// apply stores an edit and rebuilds both stories in the assigner from
+// their articles as they now stand. Called with ing.mu held.
+func (ing *Ingester) apply(ctx context.Context, e store.Edit) error {
+	if err := ing.st.Apply(ctx, e); err != nil {
+		return fmt.Errorf("%s %s: %w", e.Kind, e.Story, err)
+	}
+	for _, id := range []string{e.Story, e.Into} {
+		var members []story.Member
+		_, arts, err := ing.st.Story(ctx, id)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("%s %s: %w", e.Kind, e.Story, err)
+		}
+		for _, a := range arts {
+			members = append(members, ing.p.stories.Features(a))
+		}
+		ing.stories.Rebuild(id, members)
+	}
+	return nil
+}
+
+func articleIDs(arts []*article.Article) []string {
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	return ids
 }

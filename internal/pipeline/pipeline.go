@@ -165,3 +165,36 @@ func (p *Pipeline) extractPage(doc article.Document) (extract.Page, error) {
 	}
 	return page, nil
 }
+
+// PairClaims is a story.Pairer: the event stage's pairing of accusations
+// and their answers, as indexes into claims.
+func (p *Pipeline) PairClaims(claims []article.Claim) [][2]int {
+	var out [][2]int
+	used := map[[2]int]bool{}
+	// Pairs returns the claims themselves; find each one's index, the
+	// first not yet used in the same role, so that equal claims from two
+	// articles each keep their own.
+	index := func(c article.Claim, role int, other int) int {
+		for i, x := range claims {
+			if x == c && i != other && !used[[2]int{role, i}] {
+				return i
+			}
+		}
+		for i, x := range claims {
+			if x == c && i != other {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, pr := range p.events.Pairs(claims) {
+		a := index(pr.Accusation, 0, -1)
+		r := index(pr.Response, 1, a)
+		if a < 0 || r < 0 {
+			continue
+		}
+		used[[2]int{0, a}], used[[2]int{1, r}] = true, true
+		out = append(out, [2]int{a, r})
+	}
+	return out
+}

@@ -15,6 +15,11 @@ import (
 // ErrNotFound is returned when an article or story does not exist.
 var ErrNotFound = errors.New("store: not found")
 
+// ErrEdit marks a story edit that cannot be made as asked: a story merged
+// into itself, articles not in the story, a split that would leave
+// nothing behind.
+var ErrEdit = errors.New("invalid story edit")
+
 // StorySummary is a story as lists show it.
 type StorySummary struct {
 	ID        string    `json:"id"`
@@ -45,6 +50,23 @@ type EntityCount struct {
 	Mentions int    `json:"mentions"`
 }
 
+// Edit is a change to stories made by hand: Articles moved from Story
+// into Into. A merge moves all of a story's articles, and the story's id
+// then leads to Into; a split moves some of them into a new story.
+type Edit struct {
+	Kind     string    `json:"kind"` // EditMerge or EditSplit
+	Story    string    `json:"story"`
+	Into     string    `json:"into"`
+	Articles []string  `json:"articles"`
+	At       time.Time `json:"at"`
+}
+
+// Kinds of Edit.
+const (
+	EditMerge = "merge"
+	EditSplit = "split"
+)
+
 // Store persists articles and their stories.
 type Store interface {
 	// Has reports whether a document with this id, or with this content
@@ -71,5 +93,15 @@ type Store interface {
 	// CoEntities returns up to limit other entities named in the articles
 	// that name this one, the most shared articles first.
 	CoEntities(ctx context.Context, entity string, limit int) ([]EntityCount, error)
+	// Apply records an edit made by hand and moves its articles: they
+	// keep their new story from then on, and after a merge the old story
+	// id resolves to the new one.
+	Apply(ctx context.Context, e Edit) error
+	// Edits returns the edits that touched a story, oldest first.
+	Edits(ctx context.Context, story string) ([]Edit, error)
+	// Resolve returns the id of the story that now holds what id named:
+	// id itself, or the story it was merged into; ErrNotFound when there
+	// is no such story.
+	Resolve(ctx context.Context, id string) (string, error)
 	Close() error
 }

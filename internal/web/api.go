@@ -12,6 +12,7 @@ import (
 
 	"github.com/khabar-news/khabar/internal/article"
 	"github.com/khabar-news/khabar/internal/store"
+	"github.com/khabar-news/khabar/internal/story"
 )
 
 // maxBody bounds a POST /api/documents body: enough for a few hundred
@@ -61,21 +62,119 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 	}{list, page})
 }
 
+// apiStory answers a story: its summary, its profile (lead entities,
+// events, claim threads, timeline), the hand edits that shaped it, and
+// its articles in the process output's format.
 func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
-	sum, arts, err := s.st.Story(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.storeError(w, r, "story", err)
+	sum, arts, done := s.story(w, r, "/api/stories/")
+	if done {
 		return
 	}
-	normalize(&sum)
+	edits, err := s.st.Edits(r.Context(), sum.ID)
+	if err != nil {
+		s.storeError(w, r, "story edits", err)
+		return
+	}
+	if edits == nil {
+		edits = []store.Edit{}
+	}
 	recs := make([]article.Record, len(arts))
 	for i, a := range arts {
 		recs[i] = a.Record()
 	}
 	s.writeJSON(w, http.StatusOK, struct {
 		Story    store.StorySummary `json:"story"`
+		Profile  story.Profile      `json:"profile"`
+		Edits    []store.Edit       `json:"edits"`
 		Articles []article.Record   `json:"articles"`
-	}{sum, recs})
+	}{sum, story.Describe(arts, s.pair), edits, recs})
+}
+
+// maxEditBody bounds a merge or split request: a list of article ids.
+const maxEditBody = 1 << 20
+
+// editor returns the server's Editor, or answers 501.
+func (s *Server) editor(w http.ResponseWriter) (Editor, bool) {
+	ed, ok := s.ing.(Editor)
+	if !ok {
+		s.jsonError(w, http.StatusNotImplemented, "this server is read-only: it does not edit stories")
+	}
+	return ed, ok
+}
+
+// readEdit decodes a merge or split request body into v, answering 400
+// when it is not what the endpoint takes.
+func (s *Server) readEdit(w http.ResponseWriter, r *http.Request, v any) bool {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxEditBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		s.jsonError(w, http.StatusBadRequest, fmt.Sprintf("request body: %v", err))
+		return false
+	}
+	return true
+}
+
+// editDone answers an edit: the edit and the story the articles went to.
+func (s *Server) editDone(w http.ResponseWriter, r *http.Request, status int, e store.Edit, err error) {
+	switch {
+	case errors.Is(err, store.ErrEdit):
+		s.jsonError(w, http.StatusBadRequest, err.Error())
+		return
+	case err != nil:
+		s.storeError(w, r, "story", err)
+		return
+	}
+	sum, _, err := s.st.Story(r.Context(), e.Into)
+	if err != nil {
+		s.storeError(w, r, "story", err)
+		return
+	}
+	normalize(&sum)
+	s.writeJSON(w, status, struct {
+		Edit  store.Edit         `json:"edit"`
+		Story store.StorySummary `json:"story"`
+	}{e, sum})
+}
+
+// apiMerge moves every article of a story into another: {"into": id}.
+func (s *Server) apiMerge(w http.ResponseWriter, r *http.Request) {
+	ed, ok := s.editor(w)
+	if !ok {
+		return
+	}
+	var req struct {
+		Into string `json:"into"`
+	}
+	if !s.readEdit(w, r, &req) {
+		return
+	}
+	if req.Into == "" {
+		s.jsonError(w, http.StatusBadRequest, `request body: want {"into": "story id"}`)
+		return
+	}
+	e, err := ed.Merge(r.Context(), r.PathValue("id"), req.Into)
+	s.editDone(w, r, http.StatusOK, e, err)
+}
+
+// apiSplit moves some articles of a story into a new story:
+// {"articles": [id, …]}.
+func (s *Server) apiSplit(w http.ResponseWriter, r *http.Request) {
+	ed, ok := s.editor(w)
+	if !ok {
+		return
+	}
+	var req struct {
+		Articles []string `json:"articles"`
+	}
+	if !s.readEdit(w, r, &req) {
+		return
+	}
+	if len(req.Articles) == 0 {
+		s.jsonError(w, http.StatusBadRequest, `request body: want {"articles": ["article id", …]}`)
+		return
+	}
+	e, err := ed.Split(r.Context(), r.PathValue("id"), req.Articles)
+	s.editDone(w, r, http.StatusCreated, e, err)
 }
 
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {

@@ -82,7 +82,7 @@ func TestAPIStory(t *testing.T) {
 	}
 	var raw map[string]json.RawMessage
 	decode(t, rec.Body.Bytes(), rec.Header().Get("Content-Type"), &raw)
-	if k := keys(t, rec.Body.Bytes()); !reflect.DeepEqual(k, []string{"story", "articles"}) {
+	if k := keys(t, rec.Body.Bytes()); !reflect.DeepEqual(k, []string{"story", "profile", "edits", "articles"}) {
 		t.Errorf("keys = %v", k)
 	}
 	var story struct {
@@ -328,7 +328,7 @@ func TestPostDocumentFields(t *testing.T) {
 }
 
 func TestPostReadOnly(t *testing.T) {
-	s := New(openStore(t, nil), nil, nil, quietLog())
+	s := New(openStore(t, nil), nil, nil, nil, quietLog())
 	rec := do(t, s.Handler(), http.MethodPost, "/api/documents", "application/json", `{"id":"d1","text":"x"}`)
 	if rec.Code != http.StatusNotImplemented {
 		t.Errorf("status = %d, want 501", rec.Code)

@@ -193,7 +193,7 @@ func quietLog() *slog.Logger { return slog.New(slog.DiscardHandler) }
 func newTestServer(t testing.TB) (*Server, *fakeIngester) {
 	t.Helper()
 	ing := &fakeIngester{}
-	return New(openStore(t, fixtureArticles(t)), ing, testGazetteer(t), quietLog()), ing
+	return New(openStore(t, fixtureArticles(t)), ing, testGazetteer(t), nil, quietLog()), ing
 }
 
 func do(t testing.TB, h http.Handler, method, path, contentType, body string) *httptest.ResponseRecorder {

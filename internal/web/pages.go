@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/khabar-news/khabar/internal/story"
 	"github.com/khabar-news/khabar/internal/store"
 )
 
@@ -43,18 +44,23 @@ func (s *Server) listPage(w http.ResponseWriter, r *http.Request) {
 type storyData struct {
 	Title    string
 	Story    store.StorySummary
+	Profile  story.Profile
+	Names    map[string]string // entity id → English name, for the threads
 	Columns  []articleView
 	Entities entityTable
 }
 
 func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
-	sum, arts, err := s.st.Story(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.storeError(w, r, "story", err)
+	sum, arts, done := s.story(w, r, "/stories/")
+	if done {
 		return
 	}
-	normalize(&sum)
-	d := storyData{Title: sum.Title, Story: sum}
+	d := storyData{Title: sum.Title, Story: sum, Profile: story.Describe(arts, s.pair), Names: map[string]string{}}
+	for _, a := range arts {
+		for _, e := range a.Entities {
+			d.Names[e.ID] = e.Name
+		}
+	}
 	if d.Title == "" {
 		d.Title = "Story " + sum.ID
 	}

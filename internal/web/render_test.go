@@ -79,7 +79,7 @@ func TestDirection(t *testing.T) {
 		{"und", "", "auto", "", "UND"},
 		{"", "", "auto", "", "UND"},
 	}
-	s := New(nil, nil, nil, quietLog())
+	s := New(nil, nil, nil, nil, quietLog())
 	for _, tt := range tests {
 		v := s.articleView(&article.Article{Lang: tt.lang, Variety: tt.variety})
 		if v.Dir != tt.dir || v.Lang != tt.tag || v.Badge != tt.badge || v.Gloss != (tt.lang != "en") {
@@ -89,7 +89,7 @@ func TestDirection(t *testing.T) {
 }
 
 func TestEntityView(t *testing.T) {
-	s := New(nil, nil, testGazetteer(t), quietLog())
+	s := New(nil, nil, testGazetteer(t), nil, quietLog())
 	tests := []struct {
 		in                 article.Entity
 		name, title, class string
@@ -108,7 +108,7 @@ func TestEntityView(t *testing.T) {
 }
 
 func TestStoryEntities(t *testing.T) {
-	s := New(nil, nil, testGazetteer(t), quietLog())
+	s := New(nil, nil, testGazetteer(t), nil, quietLog())
 	var cols []articleView
 	for _, a := range fixtureArticles(t)[:3] {
 		cols = append(cols, s.articleView(a))

@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -26,6 +27,7 @@ import (
 	"github.com/khabar-news/khabar/internal/article"
 	"github.com/khabar-news/khabar/internal/gazetteer"
 	"github.com/khabar-news/khabar/internal/store"
+	"github.com/khabar-news/khabar/internal/story"
 )
 
 //go:embed templates static
@@ -35,6 +37,14 @@ var assets embed.FS
 // elsewhere, by the pipeline).
 type Ingester interface {
 	Ingest(ctx context.Context, doc article.Document) (a *article.Article, duplicate bool, err error)
+}
+
+// Editor merges and splits stories by hand (the pipeline's Ingester does,
+// keeping story assignment in step); an Ingester that is not an Editor
+// leaves the edit endpoints answering 501.
+type Editor interface {
+	Merge(ctx context.Context, from, into string) (store.Edit, error)
+	Split(ctx context.Context, story string, articles []string) (store.Edit, error)
 }
 
 // pageSize is how many stories a list page shows.
@@ -51,20 +61,22 @@ type Server struct {
 	st    store.Store
 	ing   Ingester // nil: the server is read-only
 	g     *gazetteer.Gazetteer
+	pair  story.Pairer
 	log   *slog.Logger
 	pages map[string]*template.Template
 	h     http.Handler
 }
 
 // New returns a server over the store. ing may be nil for a read-only
-// server, whose POST /api/documents answers 501; g may be nil, in which
-// case entity names come from the articles themselves; log may be nil for
+// server, whose POST endpoints answer 501; g may be nil, in which case
+// entity names come from the articles themselves; pair may be nil, in
+// which case stories show no claim threads; log may be nil for
 // slog.Default.
-func New(st store.Store, ing Ingester, g *gazetteer.Gazetteer, log *slog.Logger) *Server {
+func New(st store.Store, ing Ingester, g *gazetteer.Gazetteer, pair story.Pairer, log *slog.Logger) *Server {
 	if log == nil {
 		log = slog.Default()
 	}
-	s := &Server{st: st, ing: ing, g: g, log: log, pages: parsePages()}
+	s := &Server{st: st, ing: ing, g: g, pair: pair, log: log, pages: parsePages()}
 	s.h = s.middleware(s.routes())
 	return s
 }
@@ -100,6 +112,8 @@ func (s *Server) routes() *http.ServeMux {
 	api(http.MethodGet, "/api/stories/{id}", s.apiStory)
 	api(http.MethodGet, "/api/articles/{id}", s.apiArticle)
 	api(http.MethodGet, "/api/entities/{id}", s.apiEntity)
+	api(http.MethodPost, "/api/stories/{id}/merge", s.apiMerge)
+	api(http.MethodPost, "/api/stories/{id}/split", s.apiSplit)
 	api(http.MethodPost, "/api/documents", s.apiDocuments)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, http.StatusNotFound, "no such API endpoint: "+r.URL.Path)
@@ -225,6 +239,25 @@ func (s *Server) storeError(w http.ResponseWriter, r *http.Request, what string,
 	}
 	s.log.ErrorContext(r.Context(), "web: store", "path", r.URL.Path, "err", err)
 	s.fail(w, r, http.StatusInternalServerError, "internal error")
+}
+
+// story loads a story for a page or the API. A story merged into another
+// answers with a redirect to it (true: the answer is written).
+func (s *Server) story(w http.ResponseWriter, r *http.Request, prefix string) (store.StorySummary, []*article.Article, bool) {
+	id := r.PathValue("id")
+	sum, arts, err := s.st.Story(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		if to, rerr := s.st.Resolve(r.Context(), id); rerr == nil && to != id {
+			http.Redirect(w, r, prefix+url.PathEscape(to), http.StatusMovedPermanently)
+			return sum, nil, true
+		}
+	}
+	if err != nil {
+		s.storeError(w, r, "story", err)
+		return sum, nil, true
+	}
+	normalize(&sum)
+	return sum, arts, false
 }
 
 // pageParam reads ?page=N: absent means the first page.

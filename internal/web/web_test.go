@@ -155,7 +155,7 @@ func TestStoryPageColumnsInTimeOrder(t *testing.T) {
 }
 
 func TestListPaging(t *testing.T) {
-	s := New(openStore(t, storyArticles(pageSize+3)), nil, nil, quietLog())
+	s := New(openStore(t, storyArticles(pageSize+3)), nil, nil, nil, quietLog())
 	h := s.Handler()
 	tests := []struct {
 		path    string
@@ -262,7 +262,7 @@ func TestEntityPage(t *testing.T) {
 		Mentions: []article.Span{{Text: "مروت", Start: 0, End: 4}}})
 	arts[4].Entities = append(arts[4].Entities, article.Entity{ID: "new:mrwt", Name: "Marwat", Type: "PER", Kind: "discovered",
 		Mentions: []article.Span{{Text: "Marwat", Start: 0, End: 6}}})
-	h := New(openStore(t, arts), nil, testGazetteer(t), quietLog()).Handler()
+	h := New(openStore(t, arts), nil, testGazetteer(t), nil, quietLog()).Handler()
 	tests := []struct {
 		path    string
 		status  int

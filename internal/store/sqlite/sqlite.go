@@ -54,6 +54,23 @@ var migrations = []string{
 		updated    TEXT NOT NULL
 	);
 	CREATE INDEX stories_updated ON stories(last_seen DESC);`,
+	// Hand edits of stories, and an English gloss for every article (the
+	// title of a story with no English article).
+	`ALTER TABLE articles ADD COLUMN gloss TEXT NOT NULL DEFAULT '';
+	CREATE TABLE story_edits (
+		seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+		at       TEXT NOT NULL,
+		kind     TEXT NOT NULL,
+		story_id TEXT NOT NULL,
+		into_id  TEXT NOT NULL,
+		articles TEXT NOT NULL -- JSON array of article ids
+	);
+	CREATE INDEX story_edits_story ON story_edits(story_id);
+	CREATE INDEX story_edits_into ON story_edits(into_id);
+	CREATE TABLE story_redirects (
+		from_id TEXT PRIMARY KEY,
+		to_id   TEXT NOT NULL
+	);`,
 }
 
 // Store is a SQLite store.
@@ -159,9 +176,9 @@ func (s *Store) Save(ctx context.Context, a *article.Article, hash string) error
 		return fmt.Errorf("sqlite: save %s: %w", a.ID, err)
 	}
 	defer tx.Rollback()
-	_, err = tx.ExecContext(ctx, `INSERT INTO articles (id, hash, story_id, source, url, lang, variety, title, published, stored, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.ID, hash, a.Story, a.Source, a.URL, a.Lang, a.Variety, a.Title, published, now.Format(timeFormat), string(data))
+	_, err = tx.ExecContext(ctx, `INSERT INTO articles (id, hash, story_id, source, url, lang, variety, title, gloss, published, stored, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, hash, a.Story, a.Source, a.URL, a.Lang, a.Variety, a.Title, a.Gloss(), published, now.Format(timeFormat), string(data))
 	if err != nil {
 		return fmt.Errorf("sqlite: save %s: %w", a.ID, err)
 	}
@@ -171,12 +188,10 @@ func (s *Store) Save(ctx context.Context, a *article.Article, hash string) error
 			return fmt.Errorf("sqlite: save %s entity %s: %w", a.ID, e.ID, err)
 		}
 	}
-	// A story's title comes from its first English article, else its
-	// first article: an analyst reads English titles fastest.
-	titleRank := "1"
-	if a.Lang == "en" {
-		titleRank = "0"
-	}
+	// A story's title comes from its first English article, else from
+	// the English gloss of its first article (its own title when there is
+	// none): an analyst reads English titles fastest.
+	title, titleRank := storyTitle(a.Lang, a.Title, a.Gloss())
 	_, err = tx.ExecContext(ctx, `INSERT INTO stories (id, title, title_lang, first_seen, last_seen, updated)
 		VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET
@@ -185,7 +200,7 @@ func (s *Store) Save(ctx context.Context, a *article.Article, hash string) error
 			first_seen = CASE WHEN ? THEN min(stories.first_seen, excluded.first_seen) ELSE stories.first_seen END,
 			last_seen = CASE WHEN ? THEN max(stories.last_seen, excluded.last_seen) ELSE stories.last_seen END,
 			updated = excluded.updated`,
-		a.Story, a.Title, titleRank, when, when, now.Format(timeFormat), dated, dated)
+		a.Story, title, titleRank, when, when, now.Format(timeFormat), dated, dated)
 	if err != nil {
 		return fmt.Errorf("sqlite: save %s story %s: %w", a.ID, a.Story, err)
 	}
@@ -193,6 +208,18 @@ func (s *Store) Save(ctx context.Context, a *article.Article, hash string) error
 		return fmt.Errorf("sqlite: save %s: %w", a.ID, err)
 	}
 	return nil
+}
+
+// storyTitle is the title an article gives its story, and its rank ("0"
+// beats "1").
+func storyTitle(lang, title, gloss string) (string, string) {
+	switch {
+	case lang == "en" && title != "":
+		return title, "0"
+	case gloss != "":
+		return gloss, "1"
+	}
+	return title, "1"
 }
 
 // Stories implements store.Store.
@@ -387,4 +414,162 @@ func (s *Store) CoEntities(ctx context.Context, entity string, limit int) ([]sto
 		return nil, fmt.Errorf("sqlite: entity %s co-occurring: %w", entity, err)
 	}
 	return out, nil
+}
+
+// Apply implements store.Store.
+func (s *Store) Apply(ctx context.Context, e store.Edit) error {
+	if e.Story == "" || e.Into == "" || e.Story == e.Into || len(e.Articles) == 0 {
+		return fmt.Errorf("sqlite: edit %+v: want a story, another story and articles", e)
+	}
+	ids, err := json.Marshal(e.Articles)
+	if err != nil {
+		return fmt.Errorf("sqlite: edit: %w", err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: edit: %w", err)
+	}
+	defer tx.Rollback()
+	for _, id := range e.Articles {
+		res, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = ?, data = json_set(data, '$.Story', ?)
+			WHERE id = ? AND story_id = ?`, e.Into, e.Into, id, e.Story)
+		if err != nil {
+			return fmt.Errorf("sqlite: edit: move %s: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("sqlite: edit: article %s is not in story %s: %w", id, e.Story, store.ErrNotFound)
+		}
+	}
+	at := e.At
+	if at.IsZero() {
+		at = time.Now()
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO story_edits (at, kind, story_id, into_id, articles) VALUES (?, ?, ?, ?, ?)",
+		at.UTC().Format(timeFormat), e.Kind, e.Story, e.Into, string(ids)); err != nil {
+		return fmt.Errorf("sqlite: edit: %w", err)
+	}
+	if e.Kind == store.EditMerge {
+		// Links to the old story, and to stories merged into it, lead on.
+		if _, err := tx.ExecContext(ctx, "UPDATE story_redirects SET to_id = ? WHERE to_id = ?", e.Into, e.Story); err != nil {
+			return fmt.Errorf("sqlite: edit: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO story_redirects (from_id, to_id) VALUES (?, ?)", e.Story, e.Into); err != nil {
+			return fmt.Errorf("sqlite: edit: %w", err)
+		}
+	}
+	// A story that comes back (split out again) is no longer redirected.
+	if _, err := tx.ExecContext(ctx, "DELETE FROM story_redirects WHERE from_id = ?", e.Into); err != nil {
+		return fmt.Errorf("sqlite: edit: %w", err)
+	}
+	for _, id := range []string{e.Story, e.Into} {
+		if err := refreshStory(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: edit: %w", err)
+	}
+	return nil
+}
+
+// refreshStory recomputes a story's row from its articles after an edit,
+// by the rules Save follows, and drops the row of a story left empty.
+func refreshStory(ctx context.Context, tx *sql.Tx, id string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT lang, title, gloss, coalesce(published, stored), published IS NOT NULL OR json_extract(data, '$.Fetched') IS NOT NULL
+		FROM articles WHERE story_id = ? ORDER BY stored, id`, id)
+	if err != nil {
+		return fmt.Errorf("sqlite: refresh story %s: %w", id, err)
+	}
+	defer rows.Close()
+	var title, rank, first, last, anyWhen string
+	n := 0
+	for rows.Next() {
+		var lang, t, gloss, when string
+		var dated bool
+		if err := rows.Scan(&lang, &t, &gloss, &when, &dated); err != nil {
+			return fmt.Errorf("sqlite: refresh story %s: %w", id, err)
+		}
+		n++
+		if tt, r := storyTitle(lang, t, gloss); n == 1 || (rank != "0" && r == "0") {
+			title, rank = tt, r
+		}
+		if anyWhen == "" {
+			anyWhen = when
+		}
+		if dated {
+			if first == "" || when < first {
+				first = when
+			}
+			if when > last {
+				last = when
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: refresh story %s: %w", id, err)
+	}
+	rows.Close()
+	if n == 0 {
+		_, err := tx.ExecContext(ctx, "DELETE FROM stories WHERE id = ?", id)
+		return err
+	}
+	if first == "" {
+		first, last = anyWhen, anyWhen
+	}
+	now := time.Now().UTC().Format(timeFormat)
+	_, err = tx.ExecContext(ctx, `INSERT INTO stories (id, title, title_lang, first_seen, last_seen, updated) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_lang = excluded.title_lang,
+			first_seen = excluded.first_seen, last_seen = excluded.last_seen, updated = excluded.updated`,
+		id, title, rank, first, last, now)
+	if err != nil {
+		return fmt.Errorf("sqlite: refresh story %s: %w", id, err)
+	}
+	return nil
+}
+
+// Edits implements store.Store.
+func (s *Store) Edits(ctx context.Context, story string) ([]store.Edit, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT at, kind, story_id, into_id, articles FROM story_edits
+		WHERE story_id = ? OR into_id = ? ORDER BY seq`, story, story)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: edits of %s: %w", story, err)
+	}
+	defer rows.Close()
+	var out []store.Edit
+	for rows.Next() {
+		var e store.Edit
+		var at, ids string
+		if err := rows.Scan(&at, &e.Kind, &e.Story, &e.Into, &ids); err != nil {
+			return nil, fmt.Errorf("sqlite: edits of %s: %w", story, err)
+		}
+		e.At, _ = time.Parse(timeFormat, at)
+		if err := json.Unmarshal([]byte(ids), &e.Articles); err != nil {
+			return nil, fmt.Errorf("sqlite: edits of %s: %w", story, err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: edits of %s: %w", story, err)
+	}
+	return out, nil
+}
+
+// Resolve implements store.Store.
+func (s *Store) Resolve(ctx context.Context, id string) (string, error) {
+	var to string
+	err := s.db.QueryRowContext(ctx, "SELECT to_id FROM story_redirects WHERE from_id = ?", id).Scan(&to)
+	switch {
+	case err == nil:
+		return to, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return "", fmt.Errorf("sqlite: resolve %s: %w", id, err)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM stories WHERE id = ?", id).Scan(&n); err != nil {
+		return "", fmt.Errorf("sqlite: resolve %s: %w", id, err)
+	}
+	if n == 0 {
+		return "", store.ErrNotFound
+	}
+	return id, nil
 }

@@ -150,3 +150,75 @@ func TestEntityQueries(t *testing.T) {
 		t.Errorf("EntityArticles row = %+v", list[1])
 	}
 }
+
+// Edits by hand move articles, reshape both stories' rows, survive a
+// reopen, and leave the merged story's id leading to the story it joined.
+func TestEdits(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "k.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	taliban := article.Entity{ID: "taliban", Name: "Taliban", Type: "ORG", Kind: "armed_group", Mentions: []article.Span{{Text: "طالبان"}}}
+	arts := []*article.Article{
+		{ID: "a1", Story: "s1", Lang: "en", Title: "Talks open in Doha", Published: date("2025-11-02")},
+		{ID: "a2", Story: "s1", Lang: "ps", Title: "سرلیک", Published: date("2025-11-04"), Entities: []article.Entity{taliban}},
+		{ID: "a3", Story: "s2", Lang: "fa", Title: "عنوان", Published: date("2025-11-03")},
+		{ID: "a4", Story: "s3", Lang: "ur", Title: "سرخی", Published: date("2025-11-05")},
+	}
+	for _, a := range arts {
+		if err := s.Save(ctx, a, "h"+a.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Split the Pashto article out of s1, then merge s2 into it, then
+	// s3 into s2 (which now leads on to the split story).
+	edits := []store.Edit{
+		{Kind: store.EditSplit, Story: "s1", Into: "s9", Articles: []string{"a2"}},
+		{Kind: store.EditMerge, Story: "s2", Into: "s9", Articles: []string{"a3"}},
+	}
+	for _, e := range edits {
+		if err := s.Apply(ctx, e); err != nil {
+			t.Fatalf("%+v: %v", e, err)
+		}
+	}
+	if err := s.Apply(ctx, store.Edit{Kind: store.EditSplit, Story: "s1", Into: "s8", Articles: []string{"a4"}}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("moving an article from a story it is not in: %v", err)
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sum, members, err := s.Story(ctx, "s9")
+	if err != nil || sum.Articles != 2 || members[0].ID != "a3" || members[1].Story != "s9" {
+		t.Fatalf("s9 = %+v %v %v", sum, members, err)
+	}
+	// No English article: the title is the English gloss of the first
+	// stored (a2, which names the Taliban).
+	if sum.Title != "Taliban" || sum.FirstSeen.Format("2006-01-02") != "2025-11-03" || sum.LastSeen.Format("2006-01-02") != "2025-11-04" {
+		t.Errorf("s9 row = %+v", sum)
+	}
+	if sum, _, _ := s.Story(ctx, "s1"); sum.Articles != 1 || sum.LastSeen.Format("2006-01-02") != "2025-11-02" {
+		t.Errorf("s1 after the split = %+v", sum)
+	}
+	if _, _, err := s.Story(ctx, "s2"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("merged story still listed: %v", err)
+	}
+	for id, want := range map[string]string{"s2": "s9", "s9": "s9", "s1": "s1"} {
+		if got, err := s.Resolve(ctx, id); got != want || err != nil {
+			t.Errorf("Resolve(%s) = %s, %v; want %s", id, got, err, want)
+		}
+	}
+	if _, err := s.Resolve(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Resolve(nope): %v", err)
+	}
+	got, err := s.Edits(ctx, "s9")
+	if err != nil || len(got) != 2 || got[0].Kind != store.EditSplit || got[1].Articles[0] != "a3" || got[1].At.IsZero() {
+		t.Errorf("Edits(s9) = %+v, %v", got, err)
+	}
+	if list, _ := s.Stories(ctx, 10, 0); len(list) != 3 {
+		t.Errorf("%d stories listed, want 3 (s9, s3, s1)", len(list))
+	}
+}
