@@ -4,8 +4,8 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/khabar-news/khabar/internal/story"
 	"github.com/khabar-news/khabar/internal/store"
+	"github.com/khabar-news/khabar/internal/story"
 )
 
 // listData is the story list page.
