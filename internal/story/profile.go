@@ -148,9 +148,11 @@ func happenings(arts []*article.Article) []Happening {
 	return out
 }
 
-// threads pairs the claims of all the articles and gathers the pairs by
-// accuser and accused: one exchange, however many articles and languages
-// report it.
+// threads pairs the claims of all the articles and gathers the pairs
+// into exchanges: pairs that share an accusation or a response, or whose
+// accusations have one accuser and one accused, are one exchange, however
+// many articles and languages report it. (An answer to "Pakistan accuses
+// Afghanistan" and to "Pakistan accuses the Taliban" joins the two.)
 func threads(arts []*article.Article, pair Pairer) []Thread {
 	var claims []article.Claim
 	var reports []Report
@@ -160,26 +162,52 @@ func threads(arts []*article.Article, pair Pairer) []Thread {
 			reports = append(reports, Report{Claim: c, Article: a.ID, Lang: langOf(a)})
 		}
 	}
+	pairs := pair(claims)
+	// Union-find over claims: each pair joins its two claims, and
+	// accusations with one accuser and accused join each other.
+	parent := make([]int, len(claims))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if parent[i] != i {
+			parent[i] = find(parent[i])
+		}
+		return parent[i]
+	}
+	union := func(a, b int) { parent[find(a)] = find(b) }
+	first := map[string]int{}
+	for _, pr := range pairs {
+		union(pr[0], pr[1])
+		acc := claims[pr[0]]
+		key := acc.Speaker + "\x00" + acc.Target
+		if f, ok := first[key]; ok {
+			union(pr[0], f)
+		} else {
+			first[key] = pr[0]
+		}
+	}
 	out := []Thread{}
-	byKey := map[string]int{}
-	seen := map[[2]int]bool{} // (thread, claim) already listed
-	add := func(list *[]Report, t, c int) {
-		if !seen[[2]int{t, c}] {
-			seen[[2]int{t, c}] = true
+	byRoot := map[int]int{}
+	seen := map[int]bool{} // claims already listed
+	add := func(list *[]Report, c int) {
+		if !seen[c] {
+			seen[c] = true
 			*list = append(*list, reports[c])
 		}
 	}
-	for _, pr := range pair(claims) {
-		acc := claims[pr[0]]
-		key := acc.Speaker + "\x00" + acc.Target
-		t, ok := byKey[key]
+	for _, pr := range pairs {
+		root := find(pr[0])
+		t, ok := byRoot[root]
 		if !ok {
 			t = len(out)
-			byKey[key] = t
+			byRoot[root] = t
+			acc := claims[pr[0]]
 			out = append(out, Thread{Accuser: acc.Speaker, Accused: acc.Target})
 		}
-		add(&out[t].Accusations, t, pr[0])
-		add(&out[t].Responses, t, pr[1])
+		add(&out[t].Accusations, pr[0])
+		add(&out[t].Responses, pr[1])
 	}
 	return out
 }
