@@ -34,10 +34,12 @@ type Config struct {
 
 // DefaultConfig's threshold was tuned on the evaluation dev sets (as the
 // stories issue asks): `khabar eval stories` with KHABAR_STORY_THRESHOLD
-// from 0.15 to 0.30 on stories-ntrex.jsonl and stories-counter-ur.jsonl;
-// 0.20 gave the best sum of the two B-cubed F1s (0.904 and 0.901), and
-// keeps the demo corpus's stories apart.
-var DefaultConfig = Config{Threshold: 0.20, Window: 14 * 24 * time.Hour, DaySlack: 3}
+// from 0.15 to 0.30 on stories-ntrex.jsonl and stories-counter-ur.jsonl.
+// From 0.21 to 0.22 both B-cubed F1s are at their best together (0.911
+// and 0.908 to 0.910); at 0.23 the cross-lingual set falls to 0.890, so
+// the threshold sits at the lower end, away from that edge. It keeps the
+// demo corpus's stories apart.
+var DefaultConfig = Config{Threshold: 0.21, Window: 14 * 24 * time.Hour, DaySlack: 3}
 
 // kindWeight says how much sharing an entity of a kind tells that two
 // articles report one event: a district or a spokesman says far more than
