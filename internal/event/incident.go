@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/khabar-news/khabar/internal/article"
@@ -100,7 +101,7 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	d := &draft{sent: s.index, last: s.index}
 	var anchor *hit
 	for _, h := range s.all(kFatal) {
-		if s.irrealis(h) {
+		if s.irrealis(h) || r.runningTotal(s, h) {
 			continue
 		}
 		d.fatal.add(r.count(s, h))
@@ -110,7 +111,7 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 		}
 	}
 	for _, h := range s.all(kCaptured) {
-		if s.irrealis(h) {
+		if s.irrealis(h) || r.runningTotal(s, h) {
 			continue
 		}
 		d.captured.add(r.count(s, h))
@@ -119,7 +120,7 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 			anchor = &h
 		}
 	}
-	d.fatal.additive = s.first(kAdditive) != nil
+	d.fatal.additive = s.additive()
 	d.captured.additive = d.fatal.additive
 	civilians := s.first(kCivilian) != nil
 	killed := d.fatal.min > 0 || d.fatal.definite
@@ -160,6 +161,25 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	return d
 }
 
+// runningTotal reports a death or detention word that sums a campaign
+// rather than reporting an incident: the sentence has a word for a period
+// up to now ("since", "so far", "this year", "تاکنون") and, in English, the
+// word is in the perfect ("have detained more than 35 … since January").
+func (r *reader) runningTotal(s *sentence, h hit) bool {
+	if s.first(kCumulative) == nil {
+		return false
+	}
+	if r.lang != "en" {
+		return true
+	}
+	for _, o := range s.all(kPerfect) {
+		if o.to <= h.from && h.from-o.to <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // armedVictims reports a sentence whose dead include fighters too, which
 // makes it a battle rather than violence against civilians.
 func (r *reader) armedVictims(s *sentence) bool {
@@ -195,7 +215,7 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 	from, to := h.to, h.to
 	if after {
 		for to < len(s.toks) && to-h.to < reach {
-			if s.hitAt(to, reachKinds...) != nil || (to > h.to && s.hitAt(to, kStop) != nil) {
+			if s.hitAt(to, reachKinds...) != nil || (to > h.to && s.hitAt(to, kStop) != nil && !s.joined(to)) {
 				break
 			}
 			to++
@@ -210,11 +230,21 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 		}
 	}
 	var t tally
+	named := 0 // people named by a definite noun phrase before any number
 	for i := from; i < to; i++ {
 		lo, hi, next, ok := r.quantity(s, i)
 		if !ok {
-			if dh := s.hitAt(i, kDefinite); dh != nil && r.personWithin(s, dh.to, 2) >= 0 {
-				t.definite = true
+			if dh := s.hitAt(i, kDefinite); dh != nil {
+				if p := r.personWithin(s, dh.to, 2); p >= 0 {
+					t.definite = true
+					if !r.quantityWithin(s, dh.to, p) {
+						if t.min == 0 {
+							named++
+						}
+						i = p - 1
+					}
+				}
+				continue
 			}
 			if m := r.mentionAt(s, i); m != nil && m.typ == "PER" {
 				t.definite = true
@@ -237,7 +267,41 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 			i = next - 1
 		}
 	}
+	// "the leader and two of his associates": the person named besides
+	// the ones counted is one more.
+	if t.min > 0 && named > 0 && after {
+		t.min += named
+		t.max += named
+	}
 	return t
+}
+
+// quantityWithin reports a number or count word in tokens [i, j).
+func (r *reader) quantityWithin(s *sentence, i, j int) bool {
+	for k := i; k < j && k < len(s.toks); k++ {
+		if _, _, _, ok := r.quantity(s, k); ok && s.hitAt(k, kIndefinite) == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// additive reports a word that makes the sentence's people more than
+// those counted before ("also", "additional"); the "more" of "more than
+// ten" is a count, not one.
+func (s *sentence) additive() bool {
+	for _, h := range s.all(kAdditive) {
+		if s.findHit(func(o *hit) bool { return o.from <= h.from && h.to <= o.to }, []string{kMore}) == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// joined reports a token inside a phrase that carries a list of people
+// on ("along with", "together with"): no stop word there ends a count.
+func (s *sentence) joined(i int) bool {
+	return s.findHit(func(h *hit) bool { return h.from <= i && i < h.to }, []string{kJoin}) != nil
 }
 
 // endingAt returns a hit of one of the kinds that ends at token i.
@@ -248,10 +312,22 @@ func (r *reader) endingAt(s *sentence, i int, kinds ...string) *hit {
 // quantity reads a number, a count word or an indefinite article at token
 // i, returning its range and the token after it.
 func (r *reader) quantity(s *sentence, i int) (lo, hi, next int, ok bool) {
+	if h := s.hitAt(i, kMore); h != nil && h.to < len(s.toks) {
+		// "more than 10", "بیش از ۱۰": at least one more than the number.
+		if lo, hi, next, ok := r.quantity(s, h.to); ok {
+			return lo + 1, max(hi, lo+1), next, true
+		}
+	}
 	if n, ok := number(s.toks[i]); ok && n > 0 && n < 10000 {
+		if s.hitAt(i+1, kMoreAfter) != nil { // "۱۰ سے زائد"
+			return n + 1, n + 1, s.hitAt(i+1, kMoreAfter).to, true
+		}
 		return n, n, i + 1, true
 	}
 	if h := s.hitAt(i, kCount); h != nil {
+		if s.hitAt(h.to, kMoreAfter) != nil {
+			return h.min + 1, max(h.max, h.min+1), s.hitAt(h.to, kMoreAfter).to, true
+		}
 		return h.min, h.max, h.to, true
 	}
 	if h := s.hitAt(i, kIndefinite); h != nil {
@@ -264,12 +340,18 @@ func (r *reader) quantity(s *sentence, i int) (lo, hi, next int, ok bool) {
 // tokens of i, or -1. Adjectives and modifiers may stand between ("two
 // suspected insurgents", "a Taliban leader").
 func (r *reader) personWithin(s *sentence, i, n int) int {
-	for k := i; k < len(s.toks) && k <= i+n; k++ {
+	limit := i + n
+	for k := i; k < len(s.toks) && k <= limit; k++ {
 		if h := s.hitAt(k, kPerson, kCivilian); h != nil {
 			return h.to
 		}
 		if s.hitAt(k, reachKinds...) != nil {
 			return -1
+		}
+		// A name of several words is one modifier ("an Islamic Movement
+		// of Uzbekistan leader").
+		if m := r.mentionAt(s, k); m != nil && m.typ != "PER" && m.to-m.from > 1 {
+			limit += m.to - m.from - 1
 		}
 	}
 	return -1
@@ -645,10 +727,76 @@ func (r *reader) finish(d *draft) article.Event {
 	if d.loc == nil {
 		d.loc = r.nearestPlace(d.sent)
 	}
+	if g := r.insurgentsGroup(d); len(g) > 0 {
+		// Beside the unnamed fighters, on the side they stand.
+		if d.actor1 == unidentified || slices.Contains(d.assoc1, unidentified) {
+			ev.AssocActor1 = strings.Join(without(appendAll(d.assoc1, g), d.actor1, d.actor2), "; ")
+		} else {
+			ev.AssocActor2 = strings.Join(without(appendAll(d.assoc2, g), d.actor1, d.actor2), "; ")
+		}
+	}
 	if d.loc != nil {
 		ev.Location = r.location(d.loc.id)
 	}
 	return ev
+}
+
+// insurgentsGroup returns the armed groups that unnamed insurgents in an
+// event belong to, when the event names none: those of the nearest
+// sentence before (else just after) that names one, as a report says
+// whom its operation targeted ("searching for a Taliban leader") and then
+// calls the fighters "insurgents". Nil when the event names an armed
+// group, or has no unnamed one.
+func (r *reader) insurgentsGroup(d *draft) []string {
+	actors := append([]string{d.actor1, d.actor2}, append(append([]string(nil), d.assoc1...), d.assoc2...)...)
+	unnamed := false
+	for _, id := range actors {
+		if r.armedGroup(id) {
+			return nil
+		}
+		unnamed = unnamed || id == unidentified
+	}
+	if !unnamed {
+		return nil
+	}
+	groups := func(k int) []string {
+		var out []string
+		for _, m := range r.sents[k].ments {
+			if r.armedGroup(m.id) {
+				out = appendNew(out, m.id)
+			}
+		}
+		return out
+	}
+	for k := d.last; k >= 0 && k >= d.sent-3; k-- {
+		if g := groups(k); len(g) > 0 {
+			return g
+		}
+	}
+	for k := d.last + 1; k < len(r.sents) && k <= d.last+2; k++ {
+		if g := groups(k); len(g) > 0 {
+			return g
+		}
+	}
+	return nil
+}
+
+// unidentified is the lexicons' actor for unnamed fighters ("insurgents",
+// "مسلحین").
+const unidentified = "unidentified-armed-group"
+
+// armedGroup reports a gazetteer armed group.
+func (r *reader) armedGroup(id string) bool {
+	e := r.x.g.Get(id)
+	return e != nil && e.Kind == "armed_group"
+}
+
+func appendAll(list, more []string) []string {
+	out := append([]string(nil), list...)
+	for _, s := range more {
+		out = appendNew(out, s)
+	}
+	return out
 }
 
 func without(list []string, drop ...string) []string {
