@@ -1,6 +1,8 @@
 package event
 
 import (
+	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -36,6 +38,12 @@ type tally struct {
 	definite bool
 	found    bool // a death or detention word was there at all
 	additive bool // the sentence says its people are more ("also", "additional")
+	// roles and ranks say what was counted: people named by a role
+	// ("leader", "facilitator") and the rank and file ("insurgents").
+	roles, ranks bool
+	// retold: the sentence opens another report (a dateline), which
+	// tells the incident again rather than adding to it.
+	retold bool
 }
 
 func (t tally) value() (int, int) {
@@ -51,6 +59,8 @@ func (t *tally) add(o tally) {
 	t.min += o.min
 	t.max += o.max
 	t.definite = t.definite || o.definite
+	t.roles = t.roles || o.roles
+	t.ranks = t.ranks || o.ranks
 }
 
 // follow merges a later sentence's tally into an incident's. A report
@@ -62,11 +72,19 @@ func (t *tally) add(o tally) {
 func (t *tally) follow(o tally) {
 	t.found = t.found || o.found
 	lo, hi := t.value()
+	// Other people: the lead counts a leader, a detail the rank and file
+	// ("captured a Taliban leader … also detained two suspected
+	// insurgents"), or the other way round; not when the detail names
+	// someone already counted ("the leader and two of his associates") or
+	// another report tells the incident again.
+	other := lo > 0 && o.min > 0 && !o.definite && !o.retold && (t.roles && !t.ranks && o.ranks && !o.roles || t.ranks && !t.roles && o.roles && !o.ranks)
 	switch {
-	case o.min > 0 && o.additive:
+	case o.min > 0 && (o.additive || other):
 		t.min, t.max, t.definite = lo+o.min, hi+o.max, false
+		t.roles, t.ranks = t.roles || o.roles, t.ranks || o.ranks
 	case o.min > lo:
 		t.min, t.max, t.definite = o.min, o.max, false
+		t.roles, t.ranks = o.roles, o.ranks
 	case o.definite && lo == 0:
 		t.definite = true
 	}
@@ -122,6 +140,11 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	}
 	d.fatal.additive = s.additive()
 	d.captured.additive = d.fatal.additive
+	for _, m := range s.ments {
+		if m.dateline {
+			d.fatal.retold, d.captured.retold = true, true
+		}
+	}
 	civilians := s.first(kCivilian) != nil
 	killed := d.fatal.min > 0 || d.fatal.definite
 	taken := d.captured.min > 0 || d.captured.definite
@@ -158,6 +181,9 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	d.evidence = r.span(s)
 	d.claimant = r.claimant(s)
 	r.actors(s, anchor, d)
+	if debugEvents {
+		fmt.Fprintf(os.Stderr, "DBG sent %d %s fatal=%+v capt=%+v date=%s own=%v: %s\n", s.index, d.sub, d.fatal, d.captured, d.date, d.ownDate, d.evidence.Text)
+	}
 	return d
 }
 
@@ -240,6 +266,7 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 					if !r.quantityWithin(s, dh.to, p) {
 						if t.min == 0 {
 							named++
+							t.classify(s, p)
 						}
 						i = p - 1
 					}
@@ -253,6 +280,9 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 		}
 		indefinite := s.hitAt(i, kIndefinite) != nil && next == i+1
 		p := r.personWithin(s, next, 3)
+		if p >= 0 {
+			t.classify(s, p)
+		}
 		// Beside the verb, a number needs no noun ("۱۲ کشته"); an object
 		// marker may stand between ("تعدادی را کشتند").
 		adjacent := h.from-next <= 1 && next <= h.from || i-h.to <= 1 && i >= h.to
@@ -269,11 +299,21 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 	}
 	// "the leader and two of his associates": the person named besides
 	// the ones counted is one more.
-	if t.min > 0 && named > 0 && after {
+	if t.min > 0 && named > 0 {
 		t.min += named
 		t.max += named
 	}
 	return t
+}
+
+// classify marks what the person noun ending at token p counts: a role
+// ("leader") or the rank and file.
+func (t *tally) classify(s *sentence, p int) {
+	if s.findHit(func(h *hit) bool { return h.to == p }, []string{kRole}) != nil {
+		t.roles = true
+	} else {
+		t.ranks = true
+	}
 }
 
 // quantityWithin reports a number or count word in tokens [i, j).
@@ -286,12 +326,21 @@ func (r *reader) quantityWithin(s *sentence, i, j int) bool {
 	return false
 }
 
-// additive reports a word that makes the sentence's people more than
-// those counted before ("also", "additional"); the "more" of "more than
-// ten" is a count, not one.
+// additive reports a word beside a death or detention word that makes the
+// sentence's people more than those counted before ("also detained", "two
+// additional insurgents"); the "more" of "more than ten" is a count, not
+// one.
 func (s *sentence) additive() bool {
+	const near = 4
 	for _, h := range s.all(kAdditive) {
-		if s.findHit(func(o *hit) bool { return o.from <= h.from && h.to <= o.to }, []string{kMore}) == nil {
+		if s.findHit(func(o *hit) bool { return o.from <= h.from && h.to <= o.to }, []string{kMore}) != nil {
+			continue
+		}
+		// Beside a death or detention word: "also detained", "detained
+		// two additional insurgents", not "for further questioning".
+		if s.findHit(func(o *hit) bool {
+			return h.to <= o.from && o.from-h.to <= near || o.to <= h.from && h.from-o.to < near
+		}, []string{kFatal, kCaptured}) != nil {
 			return true
 		}
 	}
@@ -847,3 +896,5 @@ func (r *reader) location(id string) *article.Location {
 	}
 	return loc
 }
+
+var debugEvents = os.Getenv("KHABAR_DEBUG_EVENT") != ""

@@ -48,6 +48,7 @@ const (
 	kMoreAfter      = "more_after"
 	kCumulative     = "cumulative"
 	kPerfect        = "perfect"
+	kRole           = "role"
 )
 
 var knownKinds = map[string]bool{
@@ -56,7 +57,7 @@ var knownKinds = map[string]bool{
 	kBy: true, kAgent: true, kAgainst: true, kObject: true, kPassive: true, kPassiveAfter: true,
 	kIrrealis: true, kStop: true, kSay: true, kNegation: true, kAccording: true,
 	kAccordingAfter: true, kSource: true, kClaim: true, kTopic: true, kAdditive: true, kClause: true,
-	kJoin: true, kMore: true, kMoreAfter: true, kCumulative: true, kPerfect: true,
+	kJoin: true, kMore: true, kMoreAfter: true, kCumulative: true, kPerfect: true, kRole: true,
 }
 
 // claimKinds are the stances a claim can take, as the output contract
