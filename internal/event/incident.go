@@ -128,9 +128,13 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 			anchor = &h
 		}
 	}
+	var firstTaken *hit
 	for _, h := range s.all(kCaptured) {
-		if s.irrealis(h) || r.runningTotal(s, h) {
+		if s.irrealis(h) || r.runningTotal(s, h) || r.attributive(s, h) {
 			continue
+		}
+		if firstTaken == nil {
+			firstTaken = &h
 		}
 		d.captured.add(r.count(s, h))
 		d.captured.found = true
@@ -148,6 +152,18 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	civilians := s.first(kCivilian) != nil
 	killed := d.fatal.min > 0 || d.fatal.definite
 	taken := d.captured.min > 0 || d.captured.definite
+	// Violence named after a detention, with no one killed, describes
+	// the detainee ("detained a facilitator of roadside bomb attacks",
+	// "captured a leader who used suicide bombers"): the event is the
+	// arrest.
+	if taken && !killed && firstTaken != nil {
+		if best != nil && best.from > firstTaken.from {
+			best = nil
+		}
+		if attack != nil && attack.from > firstTaken.from {
+			attack = nil
+		}
+	}
 	switch {
 	case best != nil && best.sub == "Disrupted weapons use" && taken:
 		d.sub, anchor = Arrests, best
@@ -204,6 +220,16 @@ func (r *reader) runningTotal(s *sentence, h hit) bool {
 		}
 	}
 	return false
+}
+
+// attributive reports a detention word used as an adjective after an
+// article ("the arrested leader", "the detained member"): a reference to
+// someone already counted, not a detention.
+func (r *reader) attributive(s *sentence, h hit) bool {
+	if h.from == 0 || s.hitAt(h.from-1, kDefinite) == nil {
+		return false
+	}
+	return s.hitAt(h.to, kPerson, kCivilian) != nil
 }
 
 // armedVictims reports a sentence whose dead include fighters too, which
@@ -703,7 +729,7 @@ func mergeDrafts(r *reader, ds []*draft) []*draft {
 		merged := false
 		for j := len(out) - 1; j >= 0; j-- {
 			e := out[j]
-			if !sameFamily(e, d) || (e.ownDate && d.ownDate && e.date != d.date) || !r.related(e.loc, d.loc) {
+			if !sameFamily(e, d) || (d.ownDate && e.date != d.date) || !r.related(e.loc, d.loc) {
 				continue
 			}
 			absorb(e, d)
