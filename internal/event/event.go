@@ -131,6 +131,7 @@ type mention struct {
 	typ      string // PER, ORG or LOC
 	from, to int
 	dateline bool // a place written in capitals at a dateline ("KABUL, Afghanistan")
+	adj      bool // a country's adjective ("Afghan forces"), not its name
 }
 
 // sentence is one sentence of the article with what is found in it.
@@ -237,6 +238,7 @@ func (r *reader) placeMentions(runes []rune) {
 			s.ments = append(s.ments, mention{
 				id: e.ID, name: e.Name, kind: e.Kind, typ: e.Type, from: from, to: to,
 				dateline: e.Type == "LOC" && upperWord(string(runes[m.Start:m.End])),
+				adj:      e.Kind == "country" && demonym(string(runes[m.Start:m.End]), r.x.g.Get(e.ID)),
 			})
 		}
 	}
@@ -277,6 +279,34 @@ func (r *reader) sentenceAt(off int) *sentence {
 		return r.sents[i]
 	}
 	return nil
+}
+
+// demonym reports a mention written as the adjective of a name rather
+// than the name: a stem or an extension of the name in some language
+// ("Afghan" of Afghanistan, "Pakistani" of Pakistan, "افغان" of
+// افغانستان). The first name listed in each language is the name.
+func demonym(text string, e *gazetteer.Entry) bool {
+	if e == nil {
+		return false
+	}
+	t := script.Normalize(text)
+	names := []string{e.Name}
+	for _, l := range gazetteer.Langs {
+		if ns := e.Names[l]; len(ns) > 0 {
+			names = append(names, ns[0])
+		}
+	}
+	adj := false
+	for _, name := range names {
+		n := script.Normalize(name)
+		if n == t {
+			return false
+		}
+		if t != "" && n != "" && (strings.HasPrefix(n, t) || strings.HasPrefix(t, n)) {
+			adj = true
+		}
+	}
+	return adj
 }
 
 // upperWord reports a name written all in Latin capitals, as datelines

@@ -305,7 +305,7 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 			continue
 		}
 		indefinite := s.hitAt(i, kIndefinite) != nil && next == i+1
-		p := r.personWithin(s, next, 3)
+		p := r.personWithin(s, next, 5)
 		if p >= 0 {
 			t.classify(s, p)
 		}
@@ -321,6 +321,13 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 			t.min += lo
 			t.max += hi
 			i = next - 1
+		}
+	}
+	// "killed Taliban leader Saifullah": a person noun with no article or
+	// number right after the word is one person at least.
+	if after && t.min == 0 && !t.definite {
+		if p := r.personWithin(s, from, 2); p >= 0 && !r.quantityWithin(s, from, p) {
+			t.definite = true
 		}
 	}
 	// "the leader and two of his associates": the person named besides
@@ -420,7 +427,7 @@ func (r *reader) personWithin(s *sentence, i, n int) int {
 		if h := s.hitAt(k, kPerson, kCivilian); h != nil {
 			return h.to
 		}
-		if s.hitAt(k, reachKinds...) != nil {
+		if s.hitAt(k, reachKinds...) != nil || k > i && s.hitAt(k, kStop) != nil && !s.joined(k) {
 			return -1
 		}
 		// A name of several words is one modifier ("an Islamic Movement
@@ -464,7 +471,7 @@ func (r *reader) place(s *sentence) *mention {
 	var places []*mention
 	for i := range s.ments {
 		m := &s.ments[i]
-		if m.typ != "LOC" || m.dateline || placeRank(m.kind) == 0 || r.forceNear(s, *m) {
+		if m.typ != "LOC" || m.dateline || m.adj || placeRank(m.kind) == 0 || r.forceNear(s, *m) {
 			continue
 		}
 		places = append(places, m)
