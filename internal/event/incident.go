@@ -1,8 +1,6 @@
 package event
 
 import (
-	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -197,9 +195,6 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	d.evidence = r.span(s)
 	d.claimant = r.claimant(s)
 	r.actors(s, anchor, d)
-	if debugEvents {
-		fmt.Fprintf(os.Stderr, "DBG sent %d %s fatal=%+v capt=%+v date=%s own=%v: %s\n", s.index, d.sub, d.fatal, d.captured, d.date, d.ownDate, d.evidence.Text)
-	}
 	return d
 }
 
@@ -929,5 +924,3 @@ func (r *reader) location(id string) *article.Location {
 	}
 	return loc
 }
-
-var debugEvents = os.Getenv("KHABAR_DEBUG_EVENT") != ""
