@@ -150,6 +150,7 @@ type reader struct {
 	a     *article.Article
 	lang  string // en, fa, ps, ur, ar or ""
 	sents []*sentence
+	runes []rune    // the article's text
 	pub   time.Time // publication day, zero when unknown
 	// eventDate is the date the report gives for its main event.
 	eventDate string
@@ -182,6 +183,7 @@ func (x *Extractor) read(a *article.Article) *reader {
 		r.eventDate = e.Date.Format(time.DateOnly)
 	}
 	runes := []rune(a.Text)
+	r.runes = runes
 	toks := script.Tokens(a.Text)
 	lexs := x.lexicons(a.Lang)
 	ti := 0
@@ -406,12 +408,20 @@ func (r *reader) sentenceDate(s *sentence) (date string, own bool) {
 	}
 	// A day first; a month or a year only when it is not the publication's
 	// own (a release number such as "2011-02-S-154" writes one).
+	// A date naming another incident ("the May 2 kidnapping") is not
+	// the sentence's.
+	var dates []article.Date
 	for _, d := range s.dates {
+		if !when.Attributive(r.runes, d.Start, d.End, d.Relative, r.lang) {
+			dates = append(dates, d)
+		}
+	}
+	for _, d := range dates {
 		if (d.Precision == "day" || d.Precision == "week") && d.Date != pub && (pub == "" || d.Date < pub) {
 			return d.Date, true
 		}
 	}
-	for _, d := range s.dates {
+	for _, d := range dates {
 		switch {
 		case d.Precision == "month" && (pub == "" || d.Date[:7] < pub[:7]):
 			return d.Date[:7], true

@@ -731,7 +731,7 @@ func mergeDrafts(r *reader, ds []*draft) []*draft {
 		merged := false
 		for j := len(out) - 1; j >= 0; j-- {
 			e := out[j]
-			if !sameFamily(e, d) || (d.ownDate && e.date != d.date) || !r.related(e.loc, d.loc) {
+			if !sameFamily(e, d) || otherTime(e, d) || !r.related(e.loc, d.loc) {
 				continue
 			}
 			absorb(e, d)
@@ -744,6 +744,18 @@ func mergeDrafts(r *reader, ds []*draft) []*draft {
 		}
 	}
 	return out
+}
+
+// otherTime reports a sentence dated apart from an incident: both write
+// their own days and they differ, or the sentence writes a month or year
+// that does not hold the incident's day ("the January and May, 2012
+// bombings"). A day a detail sentence writes for an incident the lead
+// left undated is its date.
+func otherTime(e, d *draft) bool {
+	if !d.ownDate || e.date == d.date {
+		return false
+	}
+	return e.ownDate || len(d.date) < len("2006-01-02") && !strings.HasPrefix(e.date, d.date)
 }
 
 func absorb(e, d *draft) {

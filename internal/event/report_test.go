@@ -77,3 +77,15 @@ func TestReportCounts(t *testing.T) {
 		})
 	}
 }
+
+// A later sentence that names an older incident by its date ("the May 2
+// attack") neither dates the incident reported nor stands apart as one.
+func TestReportDate(t *testing.T) {
+	a := annotate(t, "A patrol detained two men in Kunar province yesterday. One of the detained men was involved in the May 2 attack on a police post, officials said.")
+	if len(a.Events) == 0 {
+		t.Fatal("no event")
+	}
+	if e := a.Events[0]; e.Date != "2024-05-13" || e.SubEventType != event.Arrests {
+		t.Errorf("first event %s on %s, want Arrests on 2024-05-13 (events %+v)", e.SubEventType, e.Date, a.Events)
+	}
+}

@@ -131,21 +131,30 @@ func reportingVerbNextTo(text []rune, e Expr, lang string) bool {
 // possessive ("Saturday's election"): it names an incident the report
 // refers back to, not the one it reports.
 func attributive(text []rune, e Expr, lang string) bool {
-	if lang, _, _ = strings.Cut(lang, "-"); lang != "en" {
+	return Attributive(text, e.Start, e.End, e.Relative, lang)
+}
+
+// Attributive reports whether the date expression at code points
+// [start, end) of text names another incident rather than dating the
+// sentence's own: an English date after an article and before a noun
+// ("the Dec. 2 attack"; relative expressions aside) or a possessive
+// ("Saturday's election").
+func Attributive(text []rune, start, end int, relative bool, lang string) bool {
+	if lang, _, _ = strings.Cut(lang, "-"); lang != "en" || start < 0 || end > len(text) || start > end {
 		return false
 	}
-	rest := string(text[e.End:])
+	rest := string(text[end:])
 	if strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
 		return true // "during Saturday's election"
 	}
-	before := strings.FieldsFunc(string(text[:e.Start]), notWordRune)
+	before := strings.FieldsFunc(string(text[:start]), notWordRune)
 	after := strings.Fields(rest)
-	if len(before) == 0 || len(after) == 0 {
+	if relative || len(before) == 0 || len(after) == 0 {
 		return false
 	}
 	article := strings.ToLower(before[len(before)-1])
 	next := []rune(after[0])
-	return !e.Relative && (article == "the" || article == "a" || article == "an" || article == "that" || article == "this") &&
+	return (article == "the" || article == "a" || article == "an" || article == "that" || article == "this") &&
 		unicode.IsLower(next[0])
 }
 
