@@ -354,6 +354,18 @@ func (r *reader) quantityWithin(s *sentence, i, j int) bool {
 	return false
 }
 
+// inDate reports a token that is part of a date expression ("Jan. 28,
+// 2011"): its digits count days, not people.
+func (s *sentence) inDate(i int) bool {
+	t := s.toks[i]
+	for _, d := range s.dates {
+		if t.Start >= d.Start && t.End <= d.End {
+			return true
+		}
+	}
+	return false
+}
+
 // additive reports a word beside a death or detention word that makes the
 // sentence's people more than those counted before ("also detained", "two
 // additional insurgents"); the "more" of "more than ten" is a count, not
@@ -395,7 +407,7 @@ func (r *reader) quantity(s *sentence, i int) (lo, hi, next int, ok bool) {
 			return lo + 1, max(hi, lo+1), next, true
 		}
 	}
-	if n, ok := number(s.toks[i]); ok && n > 0 && n < 10000 {
+	if n, ok := number(s.toks[i]); ok && n > 0 && n < 10000 && !s.inDate(i) {
 		if s.hitAt(i+1, kMoreAfter) != nil { // "۱۰ سے زائد"
 			return n + 1, n + 1, s.hitAt(i+1, kMoreAfter).to, true
 		}
