@@ -28,9 +28,12 @@ const (
 // other day, the event is dated by the publication day, as in operational
 // updates ("In the same area, coalition forces …") that report the day's
 // events; the Expr returned then has no Text. Dates more than a month
-// before publication are background, not the event. Without a publication
-// day, the first full date the lead writes is taken; ok is false when
-// there is none.
+// before publication are background, not the event, and so is a date that
+// names another incident ("the Dec. 2 attack", "Saturday's vote"). A day
+// beside a verb of telling ("confirmed yesterday the death of …,
+// Wednesday") is when the news was told: another day in the lead wins
+// over it. Without a publication day, the first full date the lead writes
+// is taken; ok is false when there is none.
 func EventDate(text, lang string, published time.Time) (Expr, bool) {
 	var pub int
 	if !published.IsZero() {
