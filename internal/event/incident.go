@@ -36,12 +36,14 @@ type tally struct {
 	definite bool
 	found    bool // a death or detention word was there at all
 	additive bool // the sentence says its people are more ("also", "additional")
-	// roles and ranks say what was counted: people named by a role
-	// ("leader", "facilitator") and the rank and file ("insurgents").
-	roles, ranks bool
+	// kinds says what was counted, a set of the people* bits.
+	kinds peopleKind
 	// retold: the sentence opens another report (a dateline), which
 	// tells the incident again rather than adding to it.
 	retold bool
+	// partisan: the figure comes with a claim of responsibility, a
+	// party's own count of what it did.
+	partisan bool
 }
 
 func (t tally) value() (int, int) {
@@ -57,8 +59,7 @@ func (t *tally) add(o tally) {
 	t.min += o.min
 	t.max += o.max
 	t.definite = t.definite || o.definite
-	t.roles = t.roles || o.roles
-	t.ranks = t.ranks || o.ranks
+	t.kinds |= o.kinds
 }
 
 // follow merges a later sentence's tally into an incident's. A report
@@ -72,17 +73,21 @@ func (t *tally) follow(o tally) {
 	lo, hi := t.value()
 	// Other people: the lead counts a leader, a detail the rank and file
 	// ("captured a Taliban leader … also detained two suspected
-	// insurgents"), or the other way round; not when the detail names
-	// someone already counted ("the leader and two of his associates") or
-	// another report tells the incident again.
-	other := lo > 0 && o.min > 0 && !o.definite && !o.retold && (t.roles && !t.ranks && o.ranks && !o.roles || t.ranks && !t.roles && o.roles && !o.ranks)
+	// insurgents"), or policemen and attackers; not when the detail names
+	// someone already counted ("the leader and two of his associates"),
+	// another report tells the incident again or a group claiming the
+	// attack gives the figure (it counts the same dead its own way).
+	other := lo > 0 && o.min > 0 && !o.definite && !o.retold && !o.partisan && t.kinds.apart(o.kinds)
 	switch {
+	case o.partisan && lo > 0:
+		// A claimant's own count widens the range, never the minimum.
+		t.max = max(hi, o.max)
 	case o.min > 0 && (o.additive || other):
 		t.min, t.max, t.definite = lo+o.min, hi+o.max, false
-		t.roles, t.ranks = t.roles || o.roles, t.ranks || o.ranks
+		t.kinds |= o.kinds
 	case o.min > lo:
 		t.min, t.max, t.definite = o.min, o.max, false
-		t.roles, t.ranks = o.roles, o.ranks
+		t.kinds = o.kinds
 	case o.definite && lo == 0:
 		t.definite = true
 	}
@@ -194,6 +199,9 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	}
 	d.evidence = r.span(s)
 	d.claimant = r.claimant(s)
+	if s.findHit(func(h *hit) bool { return h.sub == "claim_responsibility" }, []string{kClaim}) != nil {
+		d.fatal.partisan, d.captured.partisan = true, true
+	}
 	r.actors(s, anchor, d)
 	return d
 }
@@ -299,6 +307,10 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 			}
 			continue
 		}
+		if next < len(s.toks) && s.hitAt(next, kInjured) != nil {
+			i = next - 1
+			continue // "more than 20 wounded": the number counts the wounded
+		}
 		indefinite := s.hitAt(i, kIndefinite) != nil && next == i+1
 		p := r.personWithin(s, next, 5)
 		if p >= 0 {
@@ -306,7 +318,7 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 		}
 		// Beside the verb, a number needs no noun ("۱۲ کشته"); an object
 		// marker may stand between ("تعدادی را کشتند").
-		adjacent := h.from-next <= 1 && next <= h.from || i-h.to <= 1 && i >= h.to
+		adjacent := h.from-next <= 1 && next <= h.from || i == h.to || i == h.to+1 && s.hitAt(h.to, kStop) == nil
 		switch {
 		case p >= 0:
 			t.min += lo
@@ -334,13 +346,41 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 	return t
 }
 
-// classify marks what the person noun ending at token p counts: a role
-// ("leader") or the rank and file.
+// peopleKind is a set of the kinds of people a figure counts.
+type peopleKind uint8
+
+const (
+	peopleRole     peopleKind = 1 << iota // named by a role: "leader", "facilitator"
+	peopleArmed                           // the rank and file of armed groups: "insurgents", "attackers", any other person noun
+	peopleSecurity                        // police and soldiers
+	peopleCivilian                        // civilians
+	peopleAny                             // anyone: "people", "men"
+)
+
+// apart reports two figures that count different people: each knows what
+// it counts and they share no kind ("captured a leader … detained two
+// suspected insurgents", "six policemen were killed … four attackers were
+// killed").
+func (k peopleKind) apart(o peopleKind) bool {
+	return k != 0 && o != 0 && k&peopleAny == 0 && o&peopleAny == 0 && k&o == 0
+}
+
+// classify marks what the person noun ending at token p counts.
 func (t *tally) classify(s *sentence, p int) {
-	if s.findHit(func(h *hit) bool { return h.to == p }, []string{kRole}) != nil {
-		t.roles = true
-	} else {
-		t.ranks = true
+	ends := func(kind string) bool {
+		return s.findHit(func(h *hit) bool { return h.to == p }, []string{kind}) != nil
+	}
+	switch {
+	case ends(kRole):
+		t.kinds |= peopleRole
+	case ends(kSecurity):
+		t.kinds |= peopleSecurity
+	case ends(kCivilian):
+		t.kinds |= peopleCivilian
+	case ends(kAnyone):
+		t.kinds |= peopleAny
+	default:
+		t.kinds |= peopleArmed
 	}
 }
 
