@@ -26,6 +26,7 @@ type draft struct {
 	captured tally
 	claimant string
 	evidence article.Span
+	summary  bool // the sentence sums several operations
 }
 
 // tally is a count of people as a sentence reports it: numbers found, or
@@ -44,6 +45,10 @@ type tally struct {
 	// partisan: the figure comes with a claim of responsibility, a
 	// party's own count of what it did.
 	partisan bool
+	// summary: the figure sums several operations ("detained numerous
+	// insurgents during two operations"), which later sentences report
+	// one by one.
+	summary bool
 }
 
 func (t tally) value() (int, int) {
@@ -79,6 +84,10 @@ func (t *tally) follow(o tally) {
 	// attack gives the figure (it counts the same dead its own way).
 	other := lo > 0 && o.min > 0 && !o.definite && !o.retold && !o.partisan && t.kinds.apart(o.kinds)
 	switch {
+	case t.summary && !o.summary && o.min > 0:
+		// The first operation a summary lead goes on to tell is the
+		// incident; the lead's sum was over several.
+		t.min, t.max, t.definite, t.kinds, t.summary = o.min, o.max, false, o.kinds, false
 	case o.partisan && lo > 0:
 		// A claimant's own count widens the range, never the minimum.
 		t.max = max(hi, o.max)
@@ -202,8 +211,25 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	if s.findHit(func(h *hit) bool { return h.sub == "claim_responsibility" }, []string{kClaim}) != nil {
 		d.fatal.partisan, d.captured.partisan = true, true
 	}
+	if r.summary(s) {
+		d.fatal.summary, d.captured.summary, d.summary = true, true, true
+	}
 	r.actors(s, anchor, d)
 	return d
+}
+
+// summary reports a sentence that sums several operations: a number or
+// count word of two or more before a word for operations ("during two
+// separate operations", "in several raids", "طی سه عملیات").
+func (r *reader) summary(s *sentence) bool {
+	for _, h := range s.all(kOperations) {
+		for i := max(0, h.from-3); i < h.from; i++ {
+			if lo, _, next, ok := r.quantity(s, i); ok && lo >= 2 && next <= h.from {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // runningTotal reports a death or detention word that sums a campaign
@@ -783,7 +809,7 @@ func mergeDrafts(r *reader, ds []*draft) []*draft {
 		merged := false
 		for j := len(out) - 1; j >= 0; j-- {
 			e := out[j]
-			if !sameFamily(e, d) || otherTime(e, d) || !r.related(e.loc, d.loc) {
+			if !sameFamily(e, d) || otherTime(e, d) || !e.summary && !r.related(e.loc, d.loc) {
 				continue
 			}
 			absorb(e, d)
@@ -818,8 +844,11 @@ func absorb(e, d *draft) {
 	if !e.ownDate && d.ownDate {
 		e.date, e.ownDate = d.date, true
 	}
-	if e.loc == nil || d.loc != nil && placeRank(d.loc.kind) > placeRank(e.loc.kind) {
-		e.loc = d.loc
+	if e.loc == nil || d.loc != nil && (e.summary || placeRank(d.loc.kind) > placeRank(e.loc.kind)) {
+		e.loc = d.loc // a summary lead's places are all its operations'
+	}
+	if e.summary && !d.summary && (d.fatal.min > 0 || d.captured.min > 0) {
+		e.summary = false
 	}
 	e.fatal.follow(d.fatal)
 	e.captured.follow(d.captured)
