@@ -49,6 +49,10 @@ type tally struct {
 	// insurgents during two operations"), which later sentences report
 	// one by one.
 	summary bool
+	// named: the figure counts people named before by a definite phrase
+	// too ("the leader, the facilitator and several additional
+	// individuals"): it recounts the incident, whatever "additional" says.
+	named bool
 }
 
 func (t tally) value() (int, int) {
@@ -64,6 +68,7 @@ func (t *tally) add(o tally) {
 	t.min += o.min
 	t.max += o.max
 	t.definite = t.definite || o.definite
+	t.named = t.named || o.named
 	t.kinds |= o.kinds
 }
 
@@ -131,7 +136,7 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	d := &draft{sent: s.index, last: s.index}
 	var anchor *hit
 	for _, h := range s.all(kFatal) {
-		if s.irrealis(h) || r.runningTotal(s, h) {
+		if s.irrealis(h) || r.runningTotal(s, h) || r.attributive(s, h) {
 			continue
 		}
 		d.fatal.add(r.count(s, h))
@@ -154,8 +159,8 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 			anchor = &h
 		}
 	}
-	d.fatal.additive = s.additive()
-	d.captured.additive = d.fatal.additive
+	d.fatal.additive = s.additive() && !d.fatal.named
+	d.captured.additive = s.additive() && !d.captured.named
 	for _, m := range s.ments {
 		if m.dateline {
 			d.fatal.retold, d.captured.retold = true, true
@@ -251,9 +256,9 @@ func (r *reader) runningTotal(s *sentence, h hit) bool {
 	return false
 }
 
-// attributive reports a detention word used as an adjective after an
-// article ("the arrested leader", "the detained member"): a reference to
-// someone already counted, not a detention.
+// attributive reports a death or detention word used as an adjective
+// after an article ("the arrested leader", "the killed terrorists"): a
+// reference to someone already counted, not a new death or detention.
 func (r *reader) attributive(s *sentence, h hit) bool {
 	if h.from == 0 || s.hitAt(h.from-1, kDefinite) == nil {
 		return false
@@ -293,21 +298,35 @@ var reachKinds = []string{kEvent, kAttack, kFatal, kInjured, kCaptured, kSay, kC
 
 func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 	const reach = 8
+	// A name of several words counts as one word of the reach ("a
+	// Counter Terrorism Department (CTD) official was martyred").
+	inName := func(i int) bool {
+		for _, m := range s.ments {
+			if m.from < i && i < m.to {
+				return true
+			}
+		}
+		return false
+	}
 	from, to := h.to, h.to
 	if after {
-		for to < len(s.toks) && to-h.to < reach {
+		for n := 0; to < len(s.toks) && n < reach; to++ {
 			if s.hitAt(to, reachKinds...) != nil || (to > h.to && s.hitAt(to, kStop) != nil && !s.joined(to)) {
 				break
 			}
-			to++
+			if !inName(to) {
+				n++
+			}
 		}
 	} else {
 		from, to = h.from, h.from
-		for from > 0 && h.from-from < reach {
+		for n := 0; from > 0 && n < reach; from-- {
 			if o := r.endingAt(s, from, reachKinds...); o != nil {
 				break
 			}
-			from--
+			if !inName(from - 1) {
+				n++
+			}
 		}
 	}
 	var t tally
@@ -339,6 +358,10 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 		}
 		indefinite := s.hitAt(i, kIndefinite) != nil && next == i+1
 		p := r.personWithin(s, next, 5)
+		if p >= 0 && r.woundedAt(s, p) {
+			i = p - 1
+			continue // "two others were wounded"
+		}
 		if p >= 0 {
 			t.classify(s, p)
 		}
@@ -368,6 +391,7 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 	if t.min > 0 && named > 0 {
 		t.min += named
 		t.max += named
+		t.named = true
 	}
 	return t
 }
@@ -408,6 +432,18 @@ func (t *tally) classify(s *sentence, p int) {
 	default:
 		t.kinds |= peopleArmed
 	}
+}
+
+// woundedAt reports a wound word at token p, or after an auxiliary there
+// ("two others were wounded"): the people before it are the wounded.
+func (r *reader) woundedAt(s *sentence, p int) bool {
+	if p < len(s.toks) && s.hitAt(p, kInjured) != nil {
+		return true
+	}
+	if h := s.hitAt(p, kPassive); h != nil && h.to < len(s.toks) {
+		return s.hitAt(h.to, kInjured) != nil
+	}
+	return false
 }
 
 // quantityWithin reports a number or count word in tokens [i, j).
