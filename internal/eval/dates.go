@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/khabar-news/khabar/internal/when"
@@ -144,6 +145,15 @@ func datesSortedKeys(set map[string]bool) []string { return slices.Sorted(maps.K
 // evalMissesWanted reports whether the caller asked for the rows each set gets
 // wrong (KHABAR_EVAL_MISSES=1).
 func evalMissesWanted() bool { return os.Getenv("KHABAR_EVAL_MISSES") == "1" }
+
+// evalMissesMax is how many misses to list: KHABAR_EVAL_MAX when set to a
+// positive number, else def.
+func evalMissesMax(def int) int {
+	if n, err := strconv.Atoi(os.Getenv("KHABAR_EVAL_MAX")); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
 
 func runDates(path string, w io.Writer) error {
 	rep, err := Dates(path)

@@ -143,7 +143,7 @@ func runEventDates(path string, w io.Writer) error {
 	}
 	rep.Print(w)
 	if evalMissesWanted() {
-		rep.PrintMisses(w, 60)
+		rep.PrintMisses(w, evalMissesMax(60))
 	}
 	return nil
 }

@@ -288,7 +288,7 @@ func runEventsACLED(path string, w io.Writer) error {
 	}
 	rep.Print(w)
 	if evalMissesWanted() {
-		rep.PrintMisses(w, evalMissesField(), 80)
+		rep.PrintMisses(w, evalMissesField(), evalMissesMax(80))
 	}
 	return nil
 }

@@ -131,6 +131,7 @@ type mention struct {
 	typ      string // PER, ORG or LOC
 	from, to int
 	dateline bool // a place written in capitals at a dateline ("KABUL, Afghanistan")
+	adj      bool // a country's adjective ("Afghan forces"), not its name
 }
 
 // sentence is one sentence of the article with what is found in it.
@@ -149,6 +150,7 @@ type reader struct {
 	a     *article.Article
 	lang  string // en, fa, ps, ur, ar or ""
 	sents []*sentence
+	runes []rune    // the article's text
 	pub   time.Time // publication day, zero when unknown
 	// eventDate is the date the report gives for its main event.
 	eventDate string
@@ -181,6 +183,7 @@ func (x *Extractor) read(a *article.Article) *reader {
 		r.eventDate = e.Date.Format(time.DateOnly)
 	}
 	runes := []rune(a.Text)
+	r.runes = runes
 	toks := script.Tokens(a.Text)
 	lexs := x.lexicons(a.Lang)
 	ti := 0
@@ -237,6 +240,7 @@ func (r *reader) placeMentions(runes []rune) {
 			s.ments = append(s.ments, mention{
 				id: e.ID, name: e.Name, kind: e.Kind, typ: e.Type, from: from, to: to,
 				dateline: e.Type == "LOC" && upperWord(string(runes[m.Start:m.End])),
+				adj:      e.Kind == "country" && demonym(string(runes[m.Start:m.End]), r.x.g.Get(e.ID)),
 			})
 		}
 	}
@@ -277,6 +281,34 @@ func (r *reader) sentenceAt(off int) *sentence {
 		return r.sents[i]
 	}
 	return nil
+}
+
+// demonym reports a mention written as the adjective of a name rather
+// than the name: a stem or an extension of the name in some language
+// ("Afghan" of Afghanistan, "Pakistani" of Pakistan, "افغان" of
+// افغانستان). The first name listed in each language is the name.
+func demonym(text string, e *gazetteer.Entry) bool {
+	if e == nil {
+		return false
+	}
+	t := script.Normalize(text)
+	names := []string{e.Name}
+	for _, l := range gazetteer.Langs {
+		if ns := e.Names[l]; len(ns) > 0 {
+			names = append(names, ns[0])
+		}
+	}
+	adj := false
+	for _, name := range names {
+		n := script.Normalize(name)
+		if n == t {
+			return false
+		}
+		if t != "" && n != "" && (strings.HasPrefix(n, t) || strings.HasPrefix(t, n)) {
+			adj = true
+		}
+	}
+	return adj
 }
 
 // upperWord reports a name written all in Latin capitals, as datelines
@@ -376,12 +408,20 @@ func (r *reader) sentenceDate(s *sentence) (date string, own bool) {
 	}
 	// A day first; a month or a year only when it is not the publication's
 	// own (a release number such as "2011-02-S-154" writes one).
+	// A date naming another incident ("the May 2 kidnapping") is not
+	// the sentence's.
+	var dates []article.Date
 	for _, d := range s.dates {
+		if !when.Attributive(r.runes, d.Start, d.End, d.Relative, r.lang) {
+			dates = append(dates, d)
+		}
+	}
+	for _, d := range dates {
 		if (d.Precision == "day" || d.Precision == "week") && d.Date != pub && (pub == "" || d.Date < pub) {
 			return d.Date, true
 		}
 	}
-	for _, d := range s.dates {
+	for _, d := range dates {
 		switch {
 		case d.Precision == "month" && (pub == "" || d.Date[:7] < pub[:7]):
 			return d.Date[:7], true

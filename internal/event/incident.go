@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/khabar-news/khabar/internal/article"
@@ -25,6 +26,7 @@ type draft struct {
 	captured tally
 	claimant string
 	evidence article.Span
+	summary  bool // the sentence sums several operations
 }
 
 // tally is a count of people as a sentence reports it: numbers found, or
@@ -35,6 +37,22 @@ type tally struct {
 	definite bool
 	found    bool // a death or detention word was there at all
 	additive bool // the sentence says its people are more ("also", "additional")
+	// kinds says what was counted, a set of the people* bits.
+	kinds peopleKind
+	// retold: the sentence opens another report (a dateline), which
+	// tells the incident again rather than adding to it.
+	retold bool
+	// partisan: the figure comes with a claim of responsibility, a
+	// party's own count of what it did.
+	partisan bool
+	// summary: the figure sums several operations ("detained numerous
+	// insurgents during two operations"), which later sentences report
+	// one by one.
+	summary bool
+	// named: the figure counts people named before by a definite phrase
+	// too ("the leader, the facilitator and several additional
+	// individuals"): it recounts the incident, whatever "additional" says.
+	named bool
 }
 
 func (t tally) value() (int, int) {
@@ -50,6 +68,8 @@ func (t *tally) add(o tally) {
 	t.min += o.min
 	t.max += o.max
 	t.definite = t.definite || o.definite
+	t.named = t.named || o.named
+	t.kinds |= o.kinds
 }
 
 // follow merges a later sentence's tally into an incident's. A report
@@ -61,11 +81,27 @@ func (t *tally) add(o tally) {
 func (t *tally) follow(o tally) {
 	t.found = t.found || o.found
 	lo, hi := t.value()
+	// Other people: the lead counts a leader, a detail the rank and file
+	// ("captured a Taliban leader … also detained two suspected
+	// insurgents"), or policemen and attackers; not when the detail names
+	// someone already counted ("the leader and two of his associates"),
+	// another report tells the incident again or a group claiming the
+	// attack gives the figure (it counts the same dead its own way).
+	other := lo > 0 && o.min > 0 && !o.definite && !o.retold && !o.partisan && t.kinds.apart(o.kinds)
 	switch {
-	case o.min > 0 && o.additive:
+	case t.summary && !o.summary && o.min > 0:
+		// The first operation a summary lead goes on to tell is the
+		// incident; the lead's sum was over several.
+		t.min, t.max, t.definite, t.kinds, t.summary = o.min, o.max, false, o.kinds, false
+	case o.partisan && lo > 0:
+		// A claimant's own count widens the range, never the minimum.
+		t.max = max(hi, o.max)
+	case o.min > 0 && (o.additive || other):
 		t.min, t.max, t.definite = lo+o.min, hi+o.max, false
+		t.kinds |= o.kinds
 	case o.min > lo:
 		t.min, t.max, t.definite = o.min, o.max, false
+		t.kinds = o.kinds
 	case o.definite && lo == 0:
 		t.definite = true
 	}
@@ -100,7 +136,7 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	d := &draft{sent: s.index, last: s.index}
 	var anchor *hit
 	for _, h := range s.all(kFatal) {
-		if s.irrealis(h) {
+		if s.irrealis(h) || r.runningTotal(s, h) || r.attributive(s, h) {
 			continue
 		}
 		d.fatal.add(r.count(s, h))
@@ -109,9 +145,13 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 			anchor = &h
 		}
 	}
+	var firstTaken *hit
 	for _, h := range s.all(kCaptured) {
-		if s.irrealis(h) {
+		if s.irrealis(h) || r.runningTotal(s, h) || r.attributive(s, h) {
 			continue
+		}
+		if firstTaken == nil {
+			firstTaken = &h
 		}
 		d.captured.add(r.count(s, h))
 		d.captured.found = true
@@ -119,11 +159,28 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 			anchor = &h
 		}
 	}
-	d.fatal.additive = s.first(kAdditive) != nil
-	d.captured.additive = d.fatal.additive
+	d.fatal.additive = s.additive() && !d.fatal.named
+	d.captured.additive = s.additive() && !d.captured.named
+	for _, m := range s.ments {
+		if m.dateline {
+			d.fatal.retold, d.captured.retold = true, true
+		}
+	}
 	civilians := s.first(kCivilian) != nil
 	killed := d.fatal.min > 0 || d.fatal.definite
 	taken := d.captured.min > 0 || d.captured.definite
+	// Violence named after a detention, with no one killed, describes
+	// the detainee ("detained a facilitator of roadside bomb attacks",
+	// "captured a leader who used suicide bombers"): the event is the
+	// arrest.
+	if taken && !killed && firstTaken != nil {
+		if best != nil && best.from > firstTaken.from {
+			best = nil
+		}
+		if attack != nil && attack.from > firstTaken.from {
+			attack = nil
+		}
+	}
 	switch {
 	case best != nil && best.sub == "Disrupted weapons use" && taken:
 		d.sub, anchor = Arrests, best
@@ -156,8 +213,57 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	}
 	d.evidence = r.span(s)
 	d.claimant = r.claimant(s)
+	if s.findHit(func(h *hit) bool { return h.sub == "claim_responsibility" }, []string{kClaim}) != nil {
+		d.fatal.partisan, d.captured.partisan = true, true
+	}
+	if r.summary(s) {
+		d.fatal.summary, d.captured.summary, d.summary = true, true, true
+	}
 	r.actors(s, anchor, d)
 	return d
+}
+
+// summary reports a sentence that sums several operations: a number or
+// count word of two or more before a word for operations ("during two
+// separate operations", "in several raids", "طی سه عملیات").
+func (r *reader) summary(s *sentence) bool {
+	for _, h := range s.all(kOperations) {
+		for i := max(0, h.from-3); i < h.from; i++ {
+			if lo, _, next, ok := r.quantity(s, i); ok && lo >= 2 && next <= h.from {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// runningTotal reports a death or detention word that sums a campaign
+// rather than reporting an incident: the sentence has a word for a period
+// up to now ("since", "so far", "this year", "تاکنون") and, in English, the
+// word is in the perfect ("have detained more than 35 … since January").
+func (r *reader) runningTotal(s *sentence, h hit) bool {
+	if s.first(kCumulative) == nil {
+		return false
+	}
+	if r.lang != "en" {
+		return true
+	}
+	for _, o := range s.all(kPerfect) {
+		if o.to <= h.from && h.from-o.to <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// attributive reports a death or detention word used as an adjective
+// after an article ("the arrested leader", "the killed terrorists"): a
+// reference to someone already counted, not a new death or detention.
+func (r *reader) attributive(s *sentence, h hit) bool {
+	if h.from == 0 || s.hitAt(h.from-1, kDefinite) == nil {
+		return false
+	}
+	return s.hitAt(h.to, kPerson, kCivilian) != nil
 }
 
 // armedVictims reports a sentence whose dead include fighters too, which
@@ -192,40 +298,76 @@ var reachKinds = []string{kEvent, kAttack, kFatal, kInjured, kCaptured, kSay, kC
 
 func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 	const reach = 8
+	// A name of several words counts as one word of the reach ("a
+	// Counter Terrorism Department (CTD) official was martyred").
+	inName := func(i int) bool {
+		for _, m := range s.ments {
+			if m.from < i && i < m.to {
+				return true
+			}
+		}
+		return false
+	}
 	from, to := h.to, h.to
 	if after {
-		for to < len(s.toks) && to-h.to < reach {
-			if s.hitAt(to, reachKinds...) != nil || (to > h.to && s.hitAt(to, kStop) != nil) {
+		for n := 0; to < len(s.toks) && n < reach; to++ {
+			if s.hitAt(to, reachKinds...) != nil || (to > h.to && s.hitAt(to, kStop) != nil && !s.joined(to)) {
 				break
 			}
-			to++
+			if !inName(to) {
+				n++
+			}
 		}
 	} else {
 		from, to = h.from, h.from
-		for from > 0 && h.from-from < reach {
+		for n := 0; from > 0 && n < reach; from-- {
 			if o := r.endingAt(s, from, reachKinds...); o != nil {
 				break
 			}
-			from--
+			if !inName(from - 1) {
+				n++
+			}
 		}
 	}
 	var t tally
+	named := 0 // people named by a definite noun phrase before any number
 	for i := from; i < to; i++ {
 		lo, hi, next, ok := r.quantity(s, i)
 		if !ok {
-			if dh := s.hitAt(i, kDefinite); dh != nil && r.personWithin(s, dh.to, 2) >= 0 {
-				t.definite = true
+			if dh := s.hitAt(i, kDefinite); dh != nil {
+				if p := r.personWithin(s, dh.to, 2); p >= 0 {
+					t.definite = true
+					if !r.quantityWithin(s, dh.to, p) {
+						if t.min == 0 {
+							named++
+							t.classify(s, p)
+						}
+						i = p - 1
+					}
+				}
+				continue
 			}
 			if m := r.mentionAt(s, i); m != nil && m.typ == "PER" {
 				t.definite = true
 			}
 			continue
 		}
+		if next < len(s.toks) && s.hitAt(next, kInjured) != nil {
+			i = next - 1
+			continue // "more than 20 wounded": the number counts the wounded
+		}
 		indefinite := s.hitAt(i, kIndefinite) != nil && next == i+1
-		p := r.personWithin(s, next, 3)
+		p := r.personWithin(s, next, 5)
+		if p >= 0 && r.woundedAt(s, p) {
+			i = p - 1
+			continue // "two others were wounded"
+		}
+		if p >= 0 {
+			t.classify(s, p)
+		}
 		// Beside the verb, a number needs no noun ("۱۲ کشته"); an object
 		// marker may stand between ("تعدادی را کشتند").
-		adjacent := h.from-next <= 1 && next <= h.from || i-h.to <= 1 && i >= h.to
+		adjacent := h.from-next <= 1 && next <= h.from || i == h.to || i == h.to+1 && s.hitAt(h.to, kStop) == nil
 		switch {
 		case p >= 0:
 			t.min += lo
@@ -237,7 +379,120 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 			i = next - 1
 		}
 	}
+	// "killed Taliban leader Saifullah": a person noun with no article or
+	// number right after the word is one person at least.
+	if after && t.min == 0 && !t.definite {
+		if p := r.personWithin(s, from, 2); p >= 0 && !r.quantityWithin(s, from, p) {
+			t.definite = true
+		}
+	}
+	// "the leader and two of his associates": the person named besides
+	// the ones counted is one more.
+	if t.min > 0 && named > 0 {
+		t.min += named
+		t.max += named
+		t.named = true
+	}
 	return t
+}
+
+// peopleKind is a set of the kinds of people a figure counts.
+type peopleKind uint8
+
+const (
+	peopleRole     peopleKind = 1 << iota // named by a role: "leader", "facilitator"
+	peopleArmed                           // the rank and file of armed groups: "insurgents", "attackers", any other person noun
+	peopleSecurity                        // police and soldiers
+	peopleCivilian                        // civilians
+	peopleAny                             // anyone: "people", "men"
+)
+
+// apart reports two figures that count different people: each knows what
+// it counts and they share no kind ("captured a leader … detained two
+// suspected insurgents", "six policemen were killed … four attackers were
+// killed").
+func (k peopleKind) apart(o peopleKind) bool {
+	return k != 0 && o != 0 && k&peopleAny == 0 && o&peopleAny == 0 && k&o == 0
+}
+
+// classify marks what the person noun ending at token p counts.
+func (t *tally) classify(s *sentence, p int) {
+	ends := func(kind string) bool {
+		return s.findHit(func(h *hit) bool { return h.to == p }, []string{kind}) != nil
+	}
+	switch {
+	case ends(kRole):
+		t.kinds |= peopleRole
+	case ends(kSecurity):
+		t.kinds |= peopleSecurity
+	case ends(kCivilian):
+		t.kinds |= peopleCivilian
+	case ends(kAnyone):
+		t.kinds |= peopleAny
+	default:
+		t.kinds |= peopleArmed
+	}
+}
+
+// woundedAt reports a wound word at token p, or after an auxiliary there
+// ("two others were wounded"): the people before it are the wounded.
+func (r *reader) woundedAt(s *sentence, p int) bool {
+	if p < len(s.toks) && s.hitAt(p, kInjured) != nil {
+		return true
+	}
+	if h := s.hitAt(p, kPassive); h != nil && h.to < len(s.toks) {
+		return s.hitAt(h.to, kInjured) != nil
+	}
+	return false
+}
+
+// quantityWithin reports a number or count word in tokens [i, j).
+func (r *reader) quantityWithin(s *sentence, i, j int) bool {
+	for k := i; k < j && k < len(s.toks); k++ {
+		if _, _, _, ok := r.quantity(s, k); ok && s.hitAt(k, kIndefinite) == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// inDate reports a token that is part of a date expression ("Jan. 28,
+// 2011"): its digits count days, not people.
+func (s *sentence) inDate(i int) bool {
+	t := s.toks[i]
+	for _, d := range s.dates {
+		if t.Start >= d.Start && t.End <= d.End {
+			return true
+		}
+	}
+	return false
+}
+
+// additive reports a word beside a death or detention word that makes the
+// sentence's people more than those counted before ("also detained", "two
+// additional insurgents"); the "more" of "more than ten" is a count, not
+// one.
+func (s *sentence) additive() bool {
+	const near = 4
+	for _, h := range s.all(kAdditive) {
+		if s.findHit(func(o *hit) bool { return o.from <= h.from && h.to <= o.to }, []string{kMore}) != nil {
+			continue
+		}
+		// Beside a death or detention word: "also detained", "detained
+		// two additional insurgents", not "for further questioning".
+		if s.findHit(func(o *hit) bool {
+			return h.to <= o.from && o.from-h.to <= near || o.to <= h.from && h.from-o.to < near
+		}, []string{kFatal, kCaptured}) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// joined reports a token inside a phrase that carries a list of people
+// on ("along with", "together with"): no stop word there ends a count.
+func (s *sentence) joined(i int) bool {
+	return s.findHit(func(h *hit) bool { return h.from <= i && i < h.to }, []string{kJoin}) != nil
 }
 
 // endingAt returns a hit of one of the kinds that ends at token i.
@@ -248,10 +503,22 @@ func (r *reader) endingAt(s *sentence, i int, kinds ...string) *hit {
 // quantity reads a number, a count word or an indefinite article at token
 // i, returning its range and the token after it.
 func (r *reader) quantity(s *sentence, i int) (lo, hi, next int, ok bool) {
-	if n, ok := number(s.toks[i]); ok && n > 0 && n < 10000 {
+	if h := s.hitAt(i, kMore); h != nil && h.to < len(s.toks) {
+		// "more than 10", "بیش از ۱۰": at least one more than the number.
+		if lo, hi, next, ok := r.quantity(s, h.to); ok {
+			return lo + 1, max(hi, lo+1), next, true
+		}
+	}
+	if n, ok := number(s.toks[i]); ok && n > 0 && n < 10000 && !s.inDate(i) {
+		if s.hitAt(i+1, kMoreAfter) != nil { // "۱۰ سے زائد"
+			return n + 1, n + 1, s.hitAt(i+1, kMoreAfter).to, true
+		}
 		return n, n, i + 1, true
 	}
 	if h := s.hitAt(i, kCount); h != nil {
+		if s.hitAt(h.to, kMoreAfter) != nil {
+			return h.min + 1, max(h.max, h.min+1), s.hitAt(h.to, kMoreAfter).to, true
+		}
 		return h.min, h.max, h.to, true
 	}
 	if h := s.hitAt(i, kIndefinite); h != nil {
@@ -264,12 +531,18 @@ func (r *reader) quantity(s *sentence, i int) (lo, hi, next int, ok bool) {
 // tokens of i, or -1. Adjectives and modifiers may stand between ("two
 // suspected insurgents", "a Taliban leader").
 func (r *reader) personWithin(s *sentence, i, n int) int {
-	for k := i; k < len(s.toks) && k <= i+n; k++ {
+	limit := i + n
+	for k := i; k < len(s.toks) && k <= limit; k++ {
 		if h := s.hitAt(k, kPerson, kCivilian); h != nil {
 			return h.to
 		}
-		if s.hitAt(k, reachKinds...) != nil {
+		if s.hitAt(k, reachKinds...) != nil || k > i && s.hitAt(k, kStop) != nil && !s.joined(k) {
 			return -1
+		}
+		// A name of several words is one modifier ("an Islamic Movement
+		// of Uzbekistan leader").
+		if m := r.mentionAt(s, k); m != nil && m.typ != "PER" && m.to-m.from > 1 {
+			limit += m.to - m.from - 1
 		}
 	}
 	return -1
@@ -307,7 +580,7 @@ func (r *reader) place(s *sentence) *mention {
 	var places []*mention
 	for i := range s.ments {
 		m := &s.ments[i]
-		if m.typ != "LOC" || m.dateline || placeRank(m.kind) == 0 || r.forceNear(s, *m) {
+		if m.typ != "LOC" || m.dateline || m.adj || placeRank(m.kind) == 0 || r.forceNear(s, *m) {
 			continue
 		}
 		places = append(places, m)
@@ -572,7 +845,7 @@ func mergeDrafts(r *reader, ds []*draft) []*draft {
 		merged := false
 		for j := len(out) - 1; j >= 0; j-- {
 			e := out[j]
-			if !sameFamily(e, d) || (e.ownDate && d.ownDate && e.date != d.date) || !r.related(e.loc, d.loc) {
+			if !sameFamily(e, d) || otherTime(e, d) || !e.summary && !r.related(e.loc, d.loc) {
 				continue
 			}
 			absorb(e, d)
@@ -587,6 +860,18 @@ func mergeDrafts(r *reader, ds []*draft) []*draft {
 	return out
 }
 
+// otherTime reports a sentence dated apart from an incident: both write
+// their own days and they differ, or the sentence writes a month or year
+// that does not hold the incident's day ("the January and May, 2012
+// bombings"). A day a detail sentence writes for an incident the lead
+// left undated is its date.
+func otherTime(e, d *draft) bool {
+	if !d.ownDate || e.date == d.date {
+		return false
+	}
+	return e.ownDate || len(d.date) < len("2006-01-02") && !strings.HasPrefix(e.date, d.date)
+}
+
 func absorb(e, d *draft) {
 	strong := d.fatal.found || d.captured.found || d.ownDate
 	if rank := taxonomy[d.sub].rank; !d.derived && strong && (e.derived || rank > taxonomy[e.sub].rank) {
@@ -595,8 +880,11 @@ func absorb(e, d *draft) {
 	if !e.ownDate && d.ownDate {
 		e.date, e.ownDate = d.date, true
 	}
-	if e.loc == nil || d.loc != nil && placeRank(d.loc.kind) > placeRank(e.loc.kind) {
-		e.loc = d.loc
+	if e.loc == nil || d.loc != nil && (e.summary || placeRank(d.loc.kind) > placeRank(e.loc.kind)) {
+		e.loc = d.loc // a summary lead's places are all its operations'
+	}
+	if e.summary && !d.summary && (d.fatal.min > 0 || d.captured.min > 0) {
+		e.summary = false
 	}
 	e.fatal.follow(d.fatal)
 	e.captured.follow(d.captured)
@@ -645,10 +933,76 @@ func (r *reader) finish(d *draft) article.Event {
 	if d.loc == nil {
 		d.loc = r.nearestPlace(d.sent)
 	}
+	if g := r.insurgentsGroup(d); len(g) > 0 {
+		// Beside the unnamed fighters, on the side they stand.
+		if d.actor1 == unidentified || slices.Contains(d.assoc1, unidentified) {
+			ev.AssocActor1 = strings.Join(without(appendAll(d.assoc1, g), d.actor1, d.actor2), "; ")
+		} else {
+			ev.AssocActor2 = strings.Join(without(appendAll(d.assoc2, g), d.actor1, d.actor2), "; ")
+		}
+	}
 	if d.loc != nil {
 		ev.Location = r.location(d.loc.id)
 	}
 	return ev
+}
+
+// insurgentsGroup returns the armed groups that unnamed insurgents in an
+// event belong to, when the event names none: those of the nearest
+// sentence before (else just after) that names one, as a report says
+// whom its operation targeted ("searching for a Taliban leader") and then
+// calls the fighters "insurgents". Nil when the event names an armed
+// group, or has no unnamed one.
+func (r *reader) insurgentsGroup(d *draft) []string {
+	actors := append([]string{d.actor1, d.actor2}, append(append([]string(nil), d.assoc1...), d.assoc2...)...)
+	unnamed := false
+	for _, id := range actors {
+		if r.armedGroup(id) {
+			return nil
+		}
+		unnamed = unnamed || id == unidentified
+	}
+	if !unnamed {
+		return nil
+	}
+	groups := func(k int) []string {
+		var out []string
+		for _, m := range r.sents[k].ments {
+			if r.armedGroup(m.id) {
+				out = appendNew(out, m.id)
+			}
+		}
+		return out
+	}
+	for k := d.last; k >= 0 && k >= d.sent-3; k-- {
+		if g := groups(k); len(g) > 0 {
+			return g
+		}
+	}
+	for k := d.last + 1; k < len(r.sents) && k <= d.last+2; k++ {
+		if g := groups(k); len(g) > 0 {
+			return g
+		}
+	}
+	return nil
+}
+
+// unidentified is the lexicons' actor for unnamed fighters ("insurgents",
+// "مسلحین").
+const unidentified = "unidentified-armed-group"
+
+// armedGroup reports a gazetteer armed group.
+func (r *reader) armedGroup(id string) bool {
+	e := r.x.g.Get(id)
+	return e != nil && e.Kind == "armed_group"
+}
+
+func appendAll(list, more []string) []string {
+	out := append([]string(nil), list...)
+	for _, s := range more {
+		out = appendNew(out, s)
+	}
+	return out
 }
 
 func without(list []string, drop ...string) []string {

@@ -43,6 +43,15 @@ const (
 	kTopic          = "topic"
 	kAdditive       = "additive"
 	kClause         = "clause"
+	kJoin           = "join"
+	kMore           = "more"
+	kMoreAfter      = "more_after"
+	kCumulative     = "cumulative"
+	kPerfect        = "perfect"
+	kRole           = "role"
+	kSecurity       = "security"
+	kAnyone         = "anyone"
+	kOperations     = "operations"
 )
 
 var knownKinds = map[string]bool{
@@ -51,6 +60,7 @@ var knownKinds = map[string]bool{
 	kBy: true, kAgent: true, kAgainst: true, kObject: true, kPassive: true, kPassiveAfter: true,
 	kIrrealis: true, kStop: true, kSay: true, kNegation: true, kAccording: true,
 	kAccordingAfter: true, kSource: true, kClaim: true, kTopic: true, kAdditive: true, kClause: true,
+	kJoin: true, kMore: true, kMoreAfter: true, kCumulative: true, kPerfect: true, kRole: true, kSecurity: true, kAnyone: true, kOperations: true,
 }
 
 // claimKinds are the stances a claim can take, as the output contract

@@ -28,9 +28,12 @@ const (
 // other day, the event is dated by the publication day, as in operational
 // updates ("In the same area, coalition forces …") that report the day's
 // events; the Expr returned then has no Text. Dates more than a month
-// before publication are background, not the event. Without a publication
-// day, the first full date the lead writes is taken; ok is false when
-// there is none.
+// before publication are background, not the event, and so is a date that
+// names another incident ("the Dec. 2 attack", "Saturday's vote"). A day
+// beside a verb of telling ("confirmed yesterday the death of …,
+// Wednesday") is when the news was told: another day in the lead wins
+// over it. Without a publication day, the first full date the lead writes
+// is taken; ok is false when there is none.
 func EventDate(text, lang string, published time.Time) (Expr, bool) {
 	var pub int
 	if !published.IsZero() {
@@ -38,19 +41,36 @@ func EventDate(text, lang string, published time.Time) (Expr, bool) {
 	}
 	start, end := lead(text, leadSentences)
 	rs := []rune(text)
-	for _, e := range Find(string(rs[start:end]), lang, published) {
+	part := rs[start:end]
+	// A day the lead gives to a report of the event ("confirmed
+	// yesterday the death of …, Wednesday") is the day it was told, and
+	// gives way to another day the lead gives.
+	var told *Expr
+	for _, e := range Find(string(part), lang, published) {
 		if e.Precision != "day" {
 			continue
 		}
 		if published.IsZero() {
-			if e.HasYear {
-				return shift(e, start), true
+			if !e.HasYear {
+				continue
+			}
+		} else if n := dayNumber(e.Date); n >= pub || pub-n > maxEventAge {
+			continue
+		}
+		if attributive(part, e, lang) {
+			continue // "the Dec. 2 attack": another incident, named by its day
+		}
+		if reportingVerbNextTo(part, e, lang) {
+			if told == nil {
+				t := shift(e, start)
+				told = &t
 			}
 			continue
 		}
-		if n := dayNumber(e.Date); n < pub && pub-n <= maxEventAge {
-			return shift(e, start), true
-		}
+		return shift(e, start), true
+	}
+	if told != nil {
+		return *told, true
 	}
 	if published.IsZero() {
 		return Expr{}, false
@@ -63,6 +83,86 @@ func EventDate(text, lang string, published time.Time) (Expr, bool) {
 	}, true
 }
 
+// reportingVerbs are the verbs of telling that a date right beside dates
+// the telling ("confirmed yesterday", "said Monday", "دیروز اعلام کرد",
+// "پرون وویل", "أعلن أمس"), by language; English and Arabic put the date
+// after the verb, Persian, Pashto and Urdu before it.
+var reportingVerbs = map[string][]string{
+	"en": {"said", "says", "confirmed", "confirms", "announced", "announces", "reported", "reports", "stated",
+		"told", "added", "disclosed", "revealed", "acknowledged", "released"},
+	"fa": {"گفت", "گفتند", "اعلام", "تایید", "تأیید", "افزود", "خبر"},
+	"ps": {"وویل", "ویلي", "وايي", "اعلان", "تایید", "تایيد", "څرګنده", "زیاته"},
+	"ur": {"کہا", "بتایا", "تصدیق", "اعلان"},
+	"ar": {"أعلن", "اعلن", "أعلنت", "اعلنت", "أكد", "أكدت", "قال", "قالت", "ذكر", "ذكرت", "أفاد", "أفادت"},
+}
+
+// reportingVerbNextTo reports whether the word next to the expression e in
+// text (after it in Persian, Pashto and Urdu, before it elsewhere, and a
+// preposition "on" passed over) is a verb of telling.
+func reportingVerbNextTo(text []rune, e Expr, lang string) bool {
+	lang, _, _ = strings.Cut(lang, "-")
+	verbs := reportingVerbs[lang]
+	if len(verbs) == 0 {
+		return false
+	}
+	var word string
+	switch lang {
+	case "fa", "ps", "ur":
+		words := strings.FieldsFunc(string(text[e.End:]), notWordRune)
+		if len(words) > 0 {
+			word = words[0]
+		}
+	default:
+		words := strings.FieldsFunc(string(text[:e.Start]), notWordRune)
+		if n := len(words); n > 0 {
+			word = words[n-1]
+			if strings.EqualFold(word, "on") && n > 1 {
+				word = words[n-2]
+			}
+		}
+	}
+	for _, v := range verbs {
+		if strings.EqualFold(word, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// attributive reports an English date written as a modifier after an
+// article ("the Dec. 2 attack", "the Aug. 8 suicide bombing") or as a
+// possessive ("Saturday's election"): it names an incident the report
+// refers back to, not the one it reports.
+func attributive(text []rune, e Expr, lang string) bool {
+	return Attributive(text, e.Start, e.End, e.Relative, lang)
+}
+
+// Attributive reports whether the date expression at code points
+// [start, end) of text names another incident rather than dating the
+// sentence's own: an English date after an article and before a noun
+// ("the Dec. 2 attack"; relative expressions aside) or a possessive
+// ("Saturday's election").
+func Attributive(text []rune, start, end int, relative bool, lang string) bool {
+	if lang, _, _ = strings.Cut(lang, "-"); lang != "en" || start < 0 || end > len(text) || start > end {
+		return false
+	}
+	rest := string(text[end:])
+	if strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
+		return true // "during Saturday's election"
+	}
+	before := strings.FieldsFunc(string(text[:start]), notWordRune)
+	after := strings.Fields(rest)
+	if relative || len(before) == 0 || len(after) == 0 {
+		return false
+	}
+	article := strings.ToLower(before[len(before)-1])
+	next := []rune(after[0])
+	return (article == "the" || article == "a" || article == "an" || article == "that" || article == "this") &&
+		unicode.IsLower(next[0])
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '\u200c' }
+
 // shift moves an expression found in a part of the text that begins at
 // offset start to the offsets of the whole text.
 func shift(e Expr, start int) Expr {
@@ -73,40 +173,61 @@ func shift(e Expr, start int) Expr {
 
 // lead returns the code-point span of the first n sentences of the body
 // of text: header lines (a title, a release number, a dateline on a line
-// of its own: lines of fewer than minBodyWords words) are skipped, and a
-// dateline that opens the first paragraph stays in, its date being the
-// publication day's.
+// of its own: lines of fewer than minBodyWords words) and editors' notes
+// in square brackets are skipped, and a dateline that opens the first
+// paragraph stays in, its date being the publication day's. The lead runs
+// on over a paragraph break after a full sentence (releases that give
+// each sentence a paragraph); a line without a full stop before a blank
+// line is a heading, passed over when body text follows.
 func lead(text string, n int) (start, end int) {
 	const minBodyWords = 6
 	rs := []rune(text)
-	start = -1
+	heading := -1 // the first heading: the lead when no body follows
 	for i := 0; i < len(rs); {
 		j := i
 		for j < len(rs) && !isLineBreak(rs[j]) {
 			j++
 		}
-		if len(strings.Fields(string(rs[i:j]))) >= minBodyWords {
-			start = i
-			break
+		line := strings.TrimSpace(string(rs[i:j]))
+		note := strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]")
+		if !note && len(strings.Fields(line)) >= minBodyWords {
+			e, head := leadFrom(rs, i, n)
+			if !head {
+				return i, e
+			}
+			if heading < 0 {
+				heading = i
+			}
+			j = e
 		}
 		i = j + 1
 	}
-	if start < 0 {
-		return 0, len(rs)
+	if heading >= 0 {
+		e, _ := leadFrom(rs, heading, n)
+		return heading, e
 	}
-	count := 0
+	return 0, len(rs)
+}
+
+// leadFrom returns the end of the first n sentences from start; heading
+// is set when a blank line comes first after text without a full stop.
+func leadFrom(rs []rune, start, n int) (end int, heading bool) {
+	count, ended := 0, false
 	for k := start; k < len(rs); k++ {
-		if isLineBreak(rs[k]) && k > start && isLineBreak(rs[k-1]) {
-			return start, k // a blank line ends the paragraph
+		if isLineBreak(rs[k]) && k > start && isLineBreak(rs[k-1]) && !ended {
+			return k, count == 0
 		}
 		if sentenceEnd(rs, k) {
 			count++
 			if count == n {
-				return start, k + 1
+				return k + 1, false
 			}
+			ended = true
+		} else if !unicode.IsSpace(rs[k]) {
+			ended = false
 		}
 	}
-	return start, len(rs)
+	return len(rs), false
 }
 
 func isLineBreak(r rune) bool { return r == '\n' || r == '\u2028' || r == '\u2029' || r == '\r' }

@@ -28,6 +28,7 @@ func FuzzFind(f *testing.F) {
 		"this Monday, last night, this morning",
 		"یکم مئی اور اول حمل ۱۴۰۳ و ۲۴ تا ۲۶ اسد",
 		"KABUL, Afghanistan (Jan. 25, 2013)\nA patrol left yesterday. It came back.",
+		"[A note.]\n\nA heading line of six words here\n\nForces confirmed yesterday the death, Wednesday.\n\nThe Dec. 2 attack and Saturday's vote, overnight.",
 		"",
 	} {
 		f.Add(s)
@@ -45,5 +46,10 @@ func FuzzFind(f *testing.F) {
 				checkOffsets(t, text, []Expr{e})
 			}
 		}
+		rs := []rune(text)
+		for _, e := range Find(text, "en", refs[1]) {
+			_ = Attributive(rs, e.Start, e.End, e.Relative, "en")
+		}
+		_ = Attributive(rs, -1, len(rs)+1, false, "en")
 	})
 }

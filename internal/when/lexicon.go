@@ -200,7 +200,7 @@ var groups = []group{
 	{kind: kOrdinal, words: "st|nd|rd|th|ام|م|ویں|ئم|مې"},
 	{kind: kOrdinal, langs: "ps", words: "مه"}, // also written apart: ۳ مه
 
-	{kind: kRelDay, val: -1, langs: "en", words: "yesterday|last night"},
+	{kind: kRelDay, val: -1, langs: "en", words: "yesterday|last night|overnight"},
 	{kind: kRelDay, val: 0, langs: "en", words: "today|tonight|this morning|this afternoon|this evening|earlier today"},
 	{kind: kRelDay, val: 1, langs: "en", words: "tomorrow"},
 	{kind: kRelDay, val: -2, langs: "en", words: "the day before yesterday"},
@@ -335,6 +335,11 @@ var groups = []group{
 		"گوید|گویند|تواند|توانند|خواهد|خواهند|ماند|مانند|گیرد|گیرند|یابد|یابند|سازد|نماید|نمایند|زند|بیند|داند|کشد|" +
 		"شد|شدند|رسید|رسیدند|کرد|کردند|گفت|گفتند|داد|دادند|آمد|آمدند|رفت|رفتند|بود|بودند|باشیم|کنیم|شویم"},
 	{kind: kIdiom, langs: "ur", words: "آج کل|کل تعداد|کل ملا کر|کل رقم"},
+	// "overnight" is last night as an adverb ("detained … overnight"),
+	// not as an adjective ("an overnight raid … Monday").
+	{kind: kIdiom, langs: "en", words: "overnight operation|overnight operations|overnight raid|overnight raids|" +
+		"overnight search|overnight searches|overnight patrol|overnight patrols|overnight assault|overnight mission|" +
+		"overnight missions|overnight curfew|overnight stay|overnight attack|overnight attacks|overnight fighting"},
 	{kind: kZone, words: "GMT|UTC|UT|Z"},
 	{kind: kAmPm, val: 0, words: "am|a.m.|a.m|ق.ظ|ق ظ|صبح|ص|صباحا|صباحاً"},
 	{kind: kAmPm, val: 12, words: "pm|p.m.|p.m|ب.ظ|ب ظ|بعد از ظهر|عصر|شب|م|مساء|مساءً"},
