@@ -91,6 +91,27 @@ func TestSeeds(t *testing.T) {
 			}
 		}
 	}
+	// The accusation and its denial are one exchange across the two
+	// languages: Pakistan accuses the Taliban government (the English
+	// page names it, the Dari page says Afghanistan and the Taliban), and
+	// the Taliban side answers.
+	threads := story.Describe(arts, p.PairClaims).Threads
+	if len(threads) != 1 {
+		t.Fatalf("claim threads = %+v, want one exchange", threads)
+	}
+	th := threads[0]
+	langs := map[string]bool{}
+	for _, r := range th.Accusations {
+		langs[r.Lang] = true
+	}
+	if th.Accuser != "pakistan" || !langs["en"] || !langs["fa-AF"] || len(th.Responses) == 0 {
+		t.Errorf("thread = %+v, want Pakistan's accusation in both languages and an answer", th)
+	}
+	for _, r := range th.Responses {
+		if r.Speaker != "taliban" && r.Speaker != "ministry-of-defence-af" && r.Speaker != "zabihullah-mujahid" {
+			t.Errorf("response by %s, want the Taliban side", r.Speaker)
+		}
+	}
 	if testing.Verbose() {
 		for _, a := range arts {
 			t.Logf("%s lang=%s/%s published=%v from=%s story=%s title=%q entities=%v", a.ID, a.Lang, a.Variety, a.Published, a.PublishedFrom, a.Story, a.Title, a.EntityIDs())
