@@ -17,7 +17,7 @@ package main
 import (
 	"archive/zip"
 	"bufio"
-	"compress/gzip"
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"flag"
@@ -30,7 +30,11 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/khabar-news/khabar/internal/script"
 )
+
+var labels = []string{"ar", "fa", "ps", "ur", "fa-AF", "fa-IR"}
 
 // maxOrder is the longest n-gram kept. Five-grams would add little on
 // the short texts where identification is hard, at twice the size.
@@ -45,7 +49,8 @@ func main() {
 	lingua := flag.String("lingua", "", "lingua-go's language-models folder")
 	train := flag.String("train", "internal/lang/train", "the project's training text")
 	demo := flag.String("demo", "internal/demo/corpus", "the demo corpus (JSON Lines)")
-	out := flag.String("out", "internal/lang/data/ngrams.bin.gz", "output file")
+	out := flag.String("out", "internal/lang/data/ngrams.bin", "output file")
+	lexDir := flag.String("lexicon", "internal/lang/lexicon", "the word lists (see its README)")
 	holdout := flag.String("holdout", "", "leave out training files whose name contains this (to validate on them)")
 	flag.Parse()
 	if *lingua == "" {
@@ -73,6 +78,15 @@ func main() {
 			texts[label] = append(texts[label], lines...)
 		}
 	}
+	lex, err := readLexicons(*lexDir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	// The Pashto list also trains the Pashto n-grams: the project's own
+	// Pashto text alone is small.
+	for w := range lex["ps"] {
+		texts["ps"] = append(texts["ps"], w)
+	}
 	demoTexts, err := readDemo(*demo)
 	if err != nil {
 		log.Fatal(err)
@@ -87,7 +101,12 @@ func main() {
 		}
 		models[label] = count(lines)
 	}
-	if err := write(*out, models); err != nil {
+	pen := map[string]float64{}
+	for label, m := range models {
+		pen[label] = backoffPenalty(m)
+		log.Printf("%s: backoff penalty %.2f", label, pen[label])
+	}
+	if err := write(*out, models, pen, lex); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -198,6 +217,43 @@ func count(lines []string) map[string]float64 {
 	return out
 }
 
+// backoffPenalty estimates, from a model's conditional probabilities, the
+// log10 weight Witten–Bell discounting gives to backing off from a history
+// h to a shorter one: T(h)/(c(h)+T(h)), where T(h) is the number of
+// distinct characters seen after h and c(h) how often h was seen, averaged
+// over histories weighted by T(h) (the novel events each history saw).
+// The borrowed models hold relative frequencies, not counts: c(h) is taken
+// as 1/p for the rarest character seen after h, which was seen once.
+func backoffPenalty(m map[string]float64) float64 {
+	type hist struct {
+		t    int
+		minP float64
+	}
+	hs := map[string]*hist{}
+	for g, p := range m {
+		rs := []rune(g)
+		if len(rs) < 2 {
+			continue
+		}
+		h := string(rs[:len(rs)-1])
+		e := hs[h]
+		if e == nil {
+			e = &hist{minP: 1}
+			hs[h] = e
+		}
+		e.t++
+		e.minP = min(e.minP, p)
+	}
+	sum, w := 0.0, 0.0
+	for _, e := range hs {
+		c := 1 / e.minP
+		t := float64(e.t)
+		sum += t * math.Log10(t/(c+t))
+		w += t
+	}
+	return sum / w
+}
+
 var files = []string{"unigrams", "bigrams", "trigrams", "quadrigrams", "fivegrams"}
 
 func readLingua(dir, lang string) (map[string]float64, error) {
@@ -297,51 +353,131 @@ func decodeModel(b []byte, fn func(p float64, gram string)) error {
 	return nil
 }
 
-// write stores the models as one sorted table, gzip-compressed:
+// The table's layout, which model.go reads in place from the embedded
+// file without building anything at start-up (all integers little-endian):
 //
-//	"KHNG1\n", the labels joined by spaces and "\n", a uvarint count, then
-//	per n-gram in byte order: uvarint length, the n-gram, and one byte per
-//	label: its log10 probability times -20, rounded (0..254), or 255 when
-//	the label has none.
+//	"KHNG2\n", the labels joined by spaces and "\n"
+//	uint32 bucket bits B, uint32 entry count N
+//	nLabels float32: each label's backoff penalty (log10)
+//	(2^B + 1) uint32: the first entry of each bucket, then N
+//	N uint32: the entries' fingerprints
+//	N × nLabels bytes: per entry and label, the log10 probability times
+//	-20, rounded (0..254), or 255 when the label has none
 //
-// A sorted table loads in a fraction of the time a map of a million
-// strings takes, and is searched in place.
-func write(path string, models map[string]map[string]float64) error {
-	labels := []string{"ar", "fa", "ps", "ur", "fa-AF", "fa-IR"}
+// An entry is an n-gram (its UTF-8 bytes) or a lexicon word (a 0x01 byte,
+// then the word as clean makes it: byte 0 for the languages whose list
+// holds it). Its key hashes (hashKey) to 64 bits: the top B bits pick the
+// bucket, the low 32 are the fingerprint; entries are sorted by bucket,
+// then fingerprint. Two keys with the same bucket and fingerprint are
+// merged (none are, at this size, but the reader would not care).
+func write(path string, models map[string]map[string]float64, pen map[string]float64, lex map[string]map[string]bool) error {
 	table := map[string][]byte{}
+	entry := func(k string) []byte {
+		v := table[k]
+		if v == nil {
+			v = bytes.Repeat([]byte{255}, len(labels))
+			table[k] = v
+		}
+		return v
+	}
 	for li, l := range labels {
 		for g, p := range models[l] {
-			v := table[g]
-			if v == nil {
-				v = []byte{255, 255, 255, 255, 255, 255}
-				table[g] = v
-			}
 			q := math.Round(-20 * math.Log10(p))
-			v[li] = byte(min(254, max(0, q)))
+			entry(g)[li] = byte(min(254, max(0, q)))
 		}
-		log.Printf("%s: %d n-grams", l, len(models[l]))
+		for w := range lex[l] {
+			entry("\x01" + w)[li] = 0
+		}
+		log.Printf("%s: %d n-grams, %d words", l, len(models[l]), len(lex[l]))
 	}
-	grams := make([]string, 0, len(table))
-	for g := range table {
-		grams = append(grams, g)
+	bits := uint(1)
+	for 1<<bits < len(table)/4 {
+		bits++
 	}
-	sort.Strings(grams)
-	f, err := os.Create(path)
-	if err != nil {
-		return err
+	type ent struct {
+		h uint64
+		v []byte
 	}
-	defer f.Close()
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	w := bufio.NewWriter(zw)
-	fmt.Fprintf(w, "KHNG1\n%s\n", strings.Join(labels, " "))
-	w.Write(binary.AppendUvarint(nil, uint64(len(grams))))
-	for _, g := range grams {
-		w.Write(binary.AppendUvarint(nil, uint64(len(g))))
-		w.WriteString(g)
-		w.Write(table[g])
+	ents := make([]ent, 0, len(table))
+	for k, v := range table {
+		ents = append(ents, ent{hashKey([]byte(k)), v})
 	}
-	if err := w.Flush(); err != nil {
-		return err
+	sort.Slice(ents, func(i, j int) bool {
+		return ents[i].h>>(64-bits) < ents[j].h>>(64-bits) ||
+			ents[i].h>>(64-bits) == ents[j].h>>(64-bits) && uint32(ents[i].h) < uint32(ents[j].h)
+	})
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "KHNG2\n%s\n", strings.Join(labels, " "))
+	u32 := func(x uint32) { b.Write(binary.LittleEndian.AppendUint32(nil, x)) }
+	u32(uint32(bits))
+	u32(uint32(len(ents)))
+	for _, l := range labels {
+		u32(math.Float32bits(float32(pen[l])))
 	}
-	return zw.Close()
+	next := 0
+	for bucket := range 1 << bits {
+		for next < len(ents) && ents[next].h>>(64-bits) < uint64(bucket) {
+			next++
+		}
+		u32(uint32(next))
+	}
+	u32(uint32(len(ents)))
+	for _, e := range ents {
+		u32(uint32(e.h))
+	}
+	for _, e := range ents {
+		b.Write(e.v)
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// hashKey is FNV-1a with a final avalanche (MurmurHash3's fmix64), so
+// that the top bits pick buckets evenly; model.go hashes the same way.
+func hashKey(k []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range k {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+// readLexicons reads the word lists lexicon/{ar,fa,ps,ur}.txt, each word
+// as the identifier cleans it.
+func readLexicons(dir string) (map[string]map[string]bool, error) {
+	out := map[string]map[string]bool{}
+	for _, l := range []string{"ar", "fa", "ps", "ur"} {
+		lines, err := readLines(filepath.Join(dir, l+".txt"))
+		if err != nil {
+			return nil, err
+		}
+		out[l] = map[string]bool{}
+		for _, w := range lines {
+			if w = clean(w); w != "" {
+				out[l][w] = true
+			}
+		}
+	}
+	return out, nil
+}
+
+// clean is lang.clean: diacritics and zero-width characters out, Latin
+// lower-cased, letters otherwise as written.
+func clean(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if script.NormRune(r) < 0 {
+			continue
+		}
+		if r < 0x80 || unicode.Is(unicode.Latin, r) {
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
