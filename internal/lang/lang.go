@@ -171,8 +171,15 @@ func orthography(text string) (af, ir float64) {
 func clean(w string) string {
 	plain := true
 	for _, r := range w {
-		if script.NormRune(r) < 0 || (r < 0x80 || unicode.Is(unicode.Latin, r)) && unicode.ToLower(r) != r {
-			plain = false
+		switch {
+		case r < 0x80:
+			plain = r < 'A' || r > 'Z'
+		case r >= 0x0600 && r <= 0x06FF:
+			plain = !arabicBlock[r-0x0600].ignore
+		default:
+			plain = script.NormRune(r) >= 0 && (!unicode.Is(unicode.Latin, r) || unicode.ToLower(r) == r)
+		}
+		if !plain {
 			break
 		}
 	}
@@ -213,14 +220,45 @@ var letterCues = []struct {
 	{'ی', [4]float64{0, 0.4, 0.3, 0.4}}, {'ک', [4]float64{0, 0.4, 0.4, 0.4}},
 }
 
-// letterIndex finds a letter's place in letterCues.
-var letterIndex = func() map[rune]int {
-	m := map[rune]int{}
-	for i, c := range letterCues {
-		m[c.r] = i
+// arabicBlock describes each rune of the Arabic block U+0600–U+06FF:
+// its place in letterCues plus one (0 for none), whether it is a letter,
+// and whether clean drops it.
+var arabicBlock = func() (t [256]struct {
+	cue            int8
+	letter, ignore bool
+}) {
+	for i := range t {
+		r := rune(0x0600 + i)
+		t[i].letter = unicode.IsLetter(r)
+		t[i].ignore = script.NormRune(r) < 0
 	}
-	return m
+	for i, c := range letterCues {
+		t[c.r-0x0600].cue = int8(i + 1)
+	}
+	return t
 }()
+
+// isLetter is unicode.IsLetter, quick for ASCII and the Arabic block.
+func isLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	case r >= 0x0600 && r <= 0x06FF:
+		return arabicBlock[r-0x0600].letter
+	}
+	return unicode.IsLetter(r)
+}
+
+// isSpace is unicode.IsSpace, quick for ASCII and the Arabic block.
+func isSpace(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r == ' ' || '\t' <= r && r <= '\r'
+	case r >= 0x0600 && r <= 0x06FF:
+		return false
+	}
+	return unicode.IsSpace(r)
+}
 
 // scriptLangs are scripts that settle the language alone, or nearly.
 var scriptLangs = []struct {
@@ -244,6 +282,10 @@ func (id *Identifier) Identify(text string) Result {
 		case r < 0x80:
 			if 'a' <= r|0x20 && r|0x20 <= 'z' {
 				latin++
+			}
+		case r >= 0x0600 && r <= 0x06FF:
+			if arabicBlock[r-0x0600].letter {
+				arabic++
 			}
 		case !unicode.IsLetter(r):
 		case unicode.Is(unicode.Arabic, r):
@@ -319,10 +361,11 @@ func (id *Identifier) arabicScript(text string, share float64) Result {
 	}
 	var score [nLabels]float64 // cue points: ar fa ps ur fa-AF fa-IR
 	var buf []byte
+	words := 0
 	for rest := text; rest != ""; {
 		var w string
 		w, rest = nextField(rest)
-		w = clean(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }))
+		w = clean(strings.TrimFunc(w, func(r rune) bool { return !isLetter(r) && !unicode.IsMark(r) }))
 		if w == "" {
 			continue
 		}
@@ -333,7 +376,10 @@ func (id *Identifier) arabicScript(text string, share float64) Result {
 		}
 		var seen uint64
 		for _, r := range w {
-			if i, ok := letterIndex[r]; ok && seen&(1<<i) == 0 {
+			if r < 0x0600 || r > 0x06FF {
+				continue
+			}
+			if i := arabicBlock[r-0x0600].cue - 1; i >= 0 && seen&(1<<i) == 0 {
 				seen |= 1 << i
 				for l, wt := range letterCues[i].weights {
 					score[l] += wt
@@ -343,11 +389,13 @@ func (id *Identifier) arabicScript(text string, share float64) Result {
 		if strings.HasPrefix(w, "ال") && len(w) > 6 {
 			score[0] += 1.2
 		}
-		var in [4]bool
-		in, buf = id.model.inLexicon(w, buf)
-		for l, ok := range in {
-			if ok {
-				score[l] += lexiconWeight
+		if words++; words <= maxWords {
+			var in [4]bool
+			in, buf = id.model.inLexicon(w, buf)
+			for l, ok := range in {
+				if ok {
+					score[l] += lexiconWeight
+				}
 			}
 		}
 	}
@@ -375,8 +423,8 @@ func (id *Identifier) arabicScript(text string, share float64) Result {
 // after it, skipping leading white space (strings.Fields without the
 // slice).
 func nextField(s string) (field, rest string) {
-	s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+	s = strings.TrimLeftFunc(s, isSpace)
+	if i := strings.IndexFunc(s, isSpace); i >= 0 {
 		return s[:i], s[i:]
 	}
 	return s, ""

@@ -184,7 +184,7 @@ func (m *ngramModel) score(text string, out *[nLabels]float64, decided float64) 
 					s.buf = utf8.AppendRune(s.buf, q)
 				}
 			}
-		case unicode.IsLetter(r):
+		case isLetter(r):
 			if len(s.starts) < maxWordLen {
 				s.starts = append(s.starts, len(s.buf))
 				s.buf = utf8.AppendRune(s.buf, unicode.ToLower(r))
