@@ -339,14 +339,13 @@ func (id *Identifier) Identify(text string) Result {
 	}
 }
 
-// lexiconWeight is what a word counts, in log10 units, for each language
-// whose word list (lexicon/) holds it. The lists hold the commonest words
-// of each language's web text, so a word of the language is in its list
-// far more often than a word of another: with the lists covering some
-// three words in four of running text in their own language and one in
-// four of the others', the likelihood ratio is about 3 (+0.5) for a word
-// in a list and 1/3 (−0.5) for a word not in it, a spread of 1.
-const lexiconWeight = 1.0
+// prior is the log10 prior of each of ar, fa, ps, ur in khabar's input:
+// it reads six varieties (English, Dari, Iranian Persian, Pashto, Urdu,
+// Arabic), each as likely as the next, and two of them are Persian, so
+// among Arabic-script texts Persian is twice as likely as each other
+// language. It matters only for a word or two, where the letters leave
+// the language open (a word Persian lends to Urdu and Pashto).
+var prior = [4]float64{0, math.Log10(2), 0, 0}
 
 // decided is the lead, in log10 units, past which the n-gram model stops
 // reading a text's words for the language (a likelihood ratio of 10^25:
@@ -394,14 +393,14 @@ func (id *Identifier) arabicScript(text string, share float64) Result {
 			in, buf = id.model.inLexicon(w, buf)
 			for l, ok := range in {
 				if ok {
-					score[l] += lexiconWeight
+					score[l] += id.model.lexicon[l]
 				}
 			}
 		}
 	}
 	var total [4]float64
 	for i := range total {
-		total[i] = ng[i] + cueWeight*score[i]
+		total[i] = ng[i] + cueWeight*score[i] + prior[i]
 	}
 	best := argmax(total[:])
 	res := Result{Lang: scriptLangs4[best], Confidence: share * softmaxTop(total[:], best)}

@@ -53,6 +53,7 @@ type ngramModel struct {
 	vals    string // n × nLabels bytes
 	shift   uint   // 64 − bucket bits
 	penalty [nLabels]float64
+	lexicon [4]float64 // what a word in the word list of ar, fa, ps, ur counts
 }
 
 // sharedModel maps the embedded table once per process.
@@ -64,7 +65,7 @@ func parseModel(data string) (*ngramModel, error) {
 		return nil, fmt.Errorf("lang: model: not a khabar n-gram table for %q", modelLabels)
 	}
 	d := data[len(head):]
-	if len(d) < 8+4*nLabels {
+	if len(d) < 4*(2+nLabels+4) {
 		return nil, fmt.Errorf("lang: model: short")
 	}
 	bits, n := u32(d, 0), u32(d, 1)
@@ -72,7 +73,10 @@ func parseModel(data string) (*ngramModel, error) {
 	for l := range nLabels {
 		m.penalty[l] = float64(math.Float32frombits(u32(d, 2+l)))
 	}
-	d = d[4*(2+nLabels):]
+	for l := range m.lexicon {
+		m.lexicon[l] = float64(math.Float32frombits(u32(d, 2+nLabels+l)))
+	}
+	d = d[4*(2+nLabels+4):]
 	nIndex := (1<<bits + 1) * 4
 	if bits == 0 || bits > 30 || len(d) != nIndex+int(n)*(4+nLabels) {
 		return nil, fmt.Errorf("lang: model: bad size")
@@ -132,6 +136,7 @@ func (m *ngramModel) inLexicon(w string, buf []byte) (in [4]bool, _ []byte) {
 
 // scorer holds the scratch space of one scoring.
 type scorer struct {
+	key    []byte // scratch for edge keys
 	buf    []byte // the word, UTF-8
 	starts []int  // byte offset of each of its characters, and its end
 }
@@ -217,23 +222,33 @@ func lead(v *[nLabels]float64) float64 {
 	return a - b
 }
 
-// scoreWord adds the log10 probability of the word in s.buf.
-// Only labels from `from` on are scored.
+// edgeOrder is the longest n-gram of the word-edge model (gen/main.go).
+const edgeOrder = 4
+
+// scoreWord adds the log10 probability of the word in s.buf. Only labels
+// from `from` on are scored.
 func (m *ngramModel) scoreWord(s *scorer, order, from int, out *[nLabels]float64) {
 	chars := len(s.starts)
 	s.starts = append(s.starts, len(s.buf))
+	var head [edgeOrder - 1][nLabels]float64 // what the first characters added
 	for j := range chars {
 		var got [nLabels]bool
 		left := nLabels - from
-		for n := min(order, j+1); n >= 1 && left > 0; n-- {
+		top := min(order, j+1)
+		for n := top; n >= 1 && left > 0; n-- {
 			e := m.lookup(s.buf[s.starts[j-n+1]:s.starts[j+1]])
-			if e != "" {
-				for l := from; l < nLabels; l++ {
-					if !got[l] && e[l] != absent {
-						out[l] += -float64(e[l])/20 + float64(min(order, j+1)-n)*m.penalty[l]
-						got[l] = true
-						left--
+			if e == "" {
+				continue
+			}
+			for l := from; l < nLabels; l++ {
+				if !got[l] && e[l] != absent {
+					p := -float64(e[l])/20 + float64(top-n)*m.penalty[l]
+					out[l] += p
+					if j < len(head) {
+						head[j][l] = p
 					}
+					got[l] = true
+					left--
 				}
 			}
 		}
@@ -241,8 +256,59 @@ func (m *ngramModel) scoreWord(s *scorer, order, from int, out *[nLabels]float64
 			for l := from; l < nLabels; l++ {
 				if !got[l] {
 					out[l] += floor
+					if j < len(head) {
+						head[j][l] = floor
+					}
 				}
 			}
 		}
 	}
+	if from < len(scriptLangs4) && chars > 0 {
+		m.scoreEdges(s, chars, &head, out)
+	}
+}
+
+// scoreEdges scores where the word begins and ends, for the four
+// languages, by the word-edge model: the first characters' probabilities
+// given that a word starts there replace the model's unconditioned ones,
+// where the edge model has them, and the probability that the word ends
+// after its last characters is added (backing off to fewer of them).
+func (m *ngramModel) scoreEdges(s *scorer, chars int, head *[edgeOrder - 1][nLabels]float64, out *[nLabels]float64) {
+	key := s.key[:0]
+	key = append(key, 2)
+	for j := 0; j < chars && j < edgeOrder-1; j++ {
+		key = append(key, s.buf[s.starts[j]:s.starts[j+1]]...)
+		e := m.lookup(key)
+		if e == "" {
+			break
+		}
+		for l := range scriptLangs4 {
+			if e[l] != absent {
+				out[l] += -float64(e[l])/20 - head[j][l]
+			}
+		}
+	}
+	var got [4]bool
+	left := 4
+	top := min(edgeOrder-1, chars)
+	for n := top; n >= 1 && left > 0; n-- {
+		key = append(append(key[:0], s.buf[s.starts[chars-n]:]...), 3)
+		e := m.lookup(key)
+		if e == "" {
+			continue
+		}
+		for l := range got {
+			if !got[l] && e[l] != absent {
+				out[l] += -float64(e[l])/20 + float64(top-n)*m.penalty[l]
+				got[l] = true
+				left--
+			}
+		}
+	}
+	for l := range got {
+		if !got[l] {
+			out[l] += floor
+		}
+	}
+	s.key = key
 }

@@ -206,12 +206,17 @@ func count(lines []string) map[string]float64 {
 	out := map[string]float64{}
 	for n := 1; n <= maxOrder; n++ {
 		for g, c := range abs[n] {
-			den := total + len(abs[1])
-			if n > 1 {
-				h := string([]rune(g)[:n-1])
-				den = abs[n-1][h] + types[n][h]
+			if n == 1 {
+				out[g] = float64(c) / float64(total+len(abs[1]))
+				continue
 			}
-			out[g] = float64(c) / float64(den)
+			// Interpolated: the discounted estimate plus the history's
+			// backoff mass times the estimate from one character less of
+			// history (the n-gram without its first character).
+			rs := []rune(g)
+			h := string(rs[:n-1])
+			t := types[n][h]
+			out[g] = (float64(c) + float64(t)*out[string(rs[1:])]) / float64(abs[n-1][h]+t)
 		}
 	}
 	return out
@@ -252,6 +257,53 @@ func backoffPenalty(m map[string]float64) float64 {
 		w += t
 	}
 	return sum / w
+}
+
+// Word edges: the character models know nothing of where a word begins
+// or ends (the borrowed ones are counted without boundaries), and how
+// words begin and end tells Persian, Pashto and Urdu apart as much as
+// anything. edgeModel counts, over a language's word list, the first
+// edgeOrder−1 characters given the start of a word and the end of a word
+// given the edgeOrder−1 characters before it, with Witten–Bell
+// discounting. Keys mark the start with startMark and the end with
+// endMark: "\x02ab" is P(b | start, a), "xy\x03" is P(end | x, y).
+const (
+	edgeOrder = 4
+	startMark = "\x02"
+	endMark   = "\x03"
+)
+
+func edgeModel(words map[string]bool) map[string]float64 {
+	counts := map[string]int{} // n-grams of the marked words, orders 1..edgeOrder
+	for w := range words {
+		rs := append(append([]rune(startMark), []rune(strings.ToLower(w))...), []rune(endMark)...)
+		for n := 1; n <= edgeOrder; n++ {
+			for i := 0; i+n <= len(rs); i++ {
+				counts[string(rs[i:i+n])]++
+			}
+		}
+	}
+	hist := map[string]int{}  // c(h): how often h is followed by anything
+	types := map[string]int{} // T(h): how many distinct characters follow h
+	for g, c := range counts {
+		rs := []rune(g)
+		if len(rs) < 2 {
+			continue
+		}
+		h := string(rs[:len(rs)-1])
+		hist[h] += c
+		types[h]++
+	}
+	out := map[string]float64{}
+	for g, c := range counts {
+		rs := []rune(g)
+		if len(rs) < 2 || !(strings.HasPrefix(g, startMark) || strings.HasSuffix(g, endMark)) {
+			continue
+		}
+		h := string(rs[:len(rs)-1])
+		out[g] = float64(c) / float64(hist[h]+types[h])
+	}
+	return out
 }
 
 var files = []string{"unigrams", "bigrams", "trigrams", "quadrigrams", "fivegrams"}
@@ -359,6 +411,7 @@ func decodeModel(b []byte, fn func(p float64, gram string)) error {
 //	"KHNG2\n", the labels joined by spaces and "\n"
 //	uint32 bucket bits B, uint32 entry count N
 //	nLabels float32: each label's backoff penalty (log10)
+//	4 float32: what a word in the word list of ar, fa, ps, ur counts (log10)
 //	(2^B + 1) uint32: the first entry of each bucket, then N
 //	N uint32: the entries' fingerprints
 //	N × nLabels bytes: per entry and label, the log10 probability times
@@ -371,6 +424,10 @@ func decodeModel(b []byte, fn func(p float64, gram string)) error {
 // then fingerprint. Two keys with the same bucket and fingerprint are
 // merged (none are, at this size, but the reader would not care).
 func write(path string, models map[string]map[string]float64, pen map[string]float64, lex map[string]map[string]bool) error {
+	edges := map[string]map[string]float64{}
+	for l, words := range lex {
+		edges[l] = edgeModel(words)
+	}
 	table := map[string][]byte{}
 	entry := func(k string) []byte {
 		v := table[k]
@@ -387,6 +444,10 @@ func write(path string, models map[string]map[string]float64, pen map[string]flo
 		}
 		for w := range lex[l] {
 			entry("\x01" + w)[li] = 0
+		}
+		for g, p := range edges[l] {
+			q := math.Round(-20 * math.Log10(p))
+			entry(g)[li] = byte(min(254, max(0, q)))
 		}
 		log.Printf("%s: %d n-grams, %d words", l, len(models[l]), len(lex[l]))
 	}
@@ -414,6 +475,9 @@ func write(path string, models map[string]map[string]float64, pen map[string]flo
 	for _, l := range labels {
 		u32(math.Float32bits(float32(pen[l])))
 	}
+	for _, l := range labels[:4] {
+		u32(math.Float32bits(float32(lexiconWeight(lex, l))))
+	}
 	next := 0
 	for bucket := range 1 << bits {
 		for next < len(ents) && ents[next].h>>(64-bits) < uint64(bucket) {
@@ -429,6 +493,21 @@ func write(path string, models map[string]map[string]float64, pen map[string]flo
 		b.Write(e.v)
 	}
 	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// lexiconWeight is what a word counts, in log10 units, for a language
+// whose word list holds it. Each list holds the commonest words of the
+// language's web text; a word drawn from a list is about as likely as any
+// other of it, one in the list's size, so being in a long list says less
+// than being in a short one: the shortest list's words count 1, and a
+// list k times longer counts 1 − log10 k (Arabic's list, eight times the
+// Persian one, counts 0.1).
+func lexiconWeight(lex map[string]map[string]bool, l string) float64 {
+	shortest := len(lex[l])
+	for _, m := range lex {
+		shortest = min(shortest, len(m))
+	}
+	return 1 - math.Log10(float64(len(lex[l]))/float64(shortest))
 }
 
 // hashKey is FNV-1a with a final avalanche (MurmurHash3's fmix64), so
