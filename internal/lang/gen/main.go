@@ -94,16 +94,18 @@ func main() {
 	for label, lines := range demoTexts {
 		texts[label] = append(texts[label], lines...)
 	}
+	pen := map[string]float64{}
 	for label, lines := range texts {
 		if len(lines) == 0 {
 			log.Printf("gen: no training text for %s: left out", label)
 			continue
 		}
-		models[label] = count(lines)
+		models[label], pen[label] = count(lines)
 	}
-	pen := map[string]float64{}
 	for label, m := range models {
-		pen[label] = backoffPenalty(m)
+		if _, ok := pen[label]; !ok {
+			pen[label] = backoffPenalty(m)
+		}
 		log.Printf("%s: backoff penalty %.2f", label, pen[label])
 	}
 	if err := write(*out, models, pen, lex); err != nil {
@@ -176,7 +178,7 @@ func words(s string) []string {
 // small beside the corpora behind the borrowed models, and plain relative
 // frequencies from it would be overconfident (every n-gram seen once
 // after a rare prefix would get probability 1).
-func count(lines []string) map[string]float64 {
+func count(lines []string) (map[string]float64, float64) {
 	abs := make([]map[string]int, maxOrder+1)
 	for n := range abs {
 		abs[n] = map[string]int{}
@@ -219,7 +221,16 @@ func count(lines []string) map[string]float64 {
 			out[g] = (float64(c) + float64(t)*out[string(rs[1:])]) / float64(abs[n-1][h]+t)
 		}
 	}
-	return out
+	// The backoff penalty, as backoffPenalty estimates it for the borrowed
+	// models, but from the counts themselves.
+	sum, wt := 0.0, 0.0
+	for n := 2; n <= maxOrder; n++ {
+		for h, t := range types[n] {
+			sum += float64(t) * math.Log10(float64(t)/float64(abs[n-1][h]+t))
+			wt += float64(t)
+		}
+	}
+	return out, sum / wt
 }
 
 // backoffPenalty estimates, from a model's conditional probabilities, the
