@@ -1,11 +1,18 @@
 // Package lang identifies the language of a text and, for Persian, its
 // variety: Dari (fa-AF) or Iranian Persian (fa-IR).
 //
-// This first version reads three kinds of evidence: the script of the
-// letters (many languages are settled by script alone), the letters that
-// only one of the Arabic-script languages writes (Pashto ښ ځ څ ې ۍ …,
-// Urdu ے ں ٹ ہ …, Arabic ة ى ك …), and function words and vocabulary
-// from a plain cue file (data/cues.txt) that a user can extend.
+// It reads the script of the letters first (many languages are settled
+// by script alone). Arabic-script text is scored, per language (ar, fa,
+// ps, ur), by a character language model: each character given the up to
+// four before it in its word, backing off to shorter histories, with where
+// words begin and end, plus membership of each word in the language's
+// list of common words (all in one table, data/ngrams.bin, read in place;
+// gen/main.go builds it). Letters that only one language writes (Pashto
+// ښ ځ څ ې ۍ …, Urdu ے ں ٹ ہ …, Arabic ة ى ك …) and function words and
+// vocabulary from a plain cue file (data/cues.txt) that a user can extend
+// add their weight. The Persian variety is told by Dari and Iranian
+// vocabulary (data/variety.txt), spelling habits and two small character
+// models.
 package lang
 
 import (

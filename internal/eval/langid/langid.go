@@ -39,6 +39,13 @@ type Report struct {
 	Cells    map[[2]string]*Cell // [language, bucket]
 	Rows     int
 	Duration time.Duration
+	Misses   []Miss // the rows identified wrongly (language, or variety when labelled)
+}
+
+// Miss is a row identified wrongly.
+type Miss struct {
+	Row Row
+	Got lang.Result
 }
 
 // ReadFile reads every row of a JSON Lines file.
@@ -186,14 +193,20 @@ func Measure(rows []Row, id *lang.Identifier) *Report {
 			rep.Cells[k] = c
 		}
 		c.N++
-		if res.Lang == want {
+		ok := res.Lang == want
+		if ok {
 			c.Lang++
 		}
 		if variety != "" {
 			c.VarietyN++
 			if res.Lang == "fa" && res.Variety == r.Label {
 				c.Variety++
+			} else {
+				ok = false
 			}
+		}
+		if !ok {
+			rep.Misses = append(rep.Misses, Miss{r, res})
 		}
 	}
 	rep.Duration = time.Since(start)
@@ -238,12 +251,33 @@ func (rep *Report) Print(w io.Writer) {
 		float64(rep.Rows)/rep.Duration.Seconds())
 }
 
-// Run measures the identifier on the file at path and prints the table.
+// Run measures the identifier on the file at path and prints the table,
+// then the misses when KHABAR_EVAL_MISSES=1.
 func Run(path string, id *lang.Identifier, w io.Writer) error {
 	var rows []Row
 	if err := ReadFile(path, func(r Row) error { rows = append(rows, r); return nil }); err != nil {
 		return err
 	}
-	Measure(rows, id).Print(w)
+	rep := Measure(rows, id)
+	rep.Print(w)
+	if os.Getenv("KHABAR_EVAL_MISSES") == "1" {
+		rep.PrintMisses(w)
+	}
 	return nil
+}
+
+// PrintMisses lists the rows identified wrongly: label, bucket, what the
+// identifier said, and the start of the text.
+func (rep *Report) PrintMisses(w io.Writer) {
+	for _, m := range rep.Misses {
+		text := []rune(strings.Join(strings.Fields(m.Row.Text), " "))
+		if len(text) > 80 {
+			text = append(text[:80], '…')
+		}
+		got := m.Got.Lang
+		if m.Got.Variety != "" {
+			got = m.Got.Variety
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\tgot %s %.2f\t%s\n", m.Row.ID, m.Row.Label, m.Row.Bucket, got, m.Got.Confidence, string(text))
+	}
 }

@@ -1,17 +1,21 @@
-// Command gen builds khabar's character n-gram model for language
-// identification, internal/lang/data/ngrams.bin.gz. Run it from the
-// repository root after changing the training text:
+// Command gen builds the table of khabar's language identifier,
+// internal/lang/data/ngrams.bin. Run it from the repository root after
+// changing the training text or the word lists:
 //
 //	go mod download github.com/pemistahl/lingua-go@v1.4.0
 //	go run ./internal/lang/gen -lingua "$(go env GOMODCACHE)/github.com/pemistahl/lingua-go@v1.4.0/language-models"
 //
-// Arabic, Persian and Urdu come from the models that lingua-go ships
-// (Apache License 2.0, © Peter M. Stahl; trained on the Leipzig corpora),
-// read from the module cache and pruned. Pashto and the two Persian
-// varieties have no such model: they are counted here from the text the
-// project wrote itself (internal/lang/train, CC0) and from the project's
-// demo corpus. Both kinds are conditional probabilities of a character
-// given the n−1 before it, as lingua-go computes them, so they compare.
+// Arabic, Persian and Urdu character n-grams come from the models that
+// lingua-go ships (Apache License 2.0, © Peter M. Stahl; trained on the
+// Leipzig corpora), read from the module cache. Pashto and the two Persian
+// varieties have no such model: they are counted here, with interpolated
+// Witten–Bell discounting, from the text the project wrote itself
+// (internal/lang/train, CC0), from the project's demo corpus, and for
+// Pashto from its word list. Both kinds are probabilities of a character
+// given the n−1 before it, so they compare. The word lists
+// (internal/lang/lexicon: Tesseract's tessdata_fast, Apache License 2.0)
+// give the word-edge model and the lists' membership. See
+// internal/lang/data/README.md.
 package main
 
 import (
@@ -36,8 +40,7 @@ import (
 
 var labels = []string{"ar", "fa", "ps", "ur", "fa-AF", "fa-IR"}
 
-// maxOrder is the longest n-gram kept. Five-grams would add little on
-// the short texts where identification is hard, at twice the size.
+// maxOrder is the longest n-gram kept.
 const maxOrder = 5
 
 // minProb drops n-grams whose conditional probability is below it from
