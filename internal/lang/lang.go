@@ -476,8 +476,18 @@ func (id *Identifier) latinScript(text string, share float64) Result {
 			labels = append(labels, l)
 		}
 	}
-	return pick(score, labels, "en", share)
+	res := pick(score, labels, "en", share)
+	if res.Lang != "en" && score[res.Lang] <= score["en"]+otherLatin {
+		// English is khabar's one Latin-script language: another needs
+		// more than a stray word of its own (an abbreviation, a name).
+		res = Result{Lang: "en", Confidence: 0.3 * share}
+	}
+	return res
 }
+
+// otherLatin is the lead, in cue points, that a Latin-script language
+// other than English needs over English: more than one function word.
+const otherLatin = 2.0
 
 // pick returns the best-scoring label. Confidence grows with the margin
 // over the runner-up and with the amount of evidence; with no evidence the
