@@ -22,6 +22,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -153,24 +154,39 @@ func (id *Identifier) readVariety(text string) {
 // Iranian writing follows the Academy's rules and joins the verbal prefix
 // می and the plural ها to their word with a zero-width non-joiner, and
 // quotes with «»; Afghan writing more often leaves a space (می گویند,
-// کشور های) or nothing, and quotes with "".
+// کشور های) or nothing, and quotes with "". A habit is the writer's, not
+// each word's: it counts once per text, by the share of joined and
+// separate forms, up to habitWeight (3, the best of 1 … 6 on the
+// project's held-out text; see validate_test.go), not once per word, which
+// would let a long text's habit outweigh all its vocabulary.
 func orthography(text string) (af, ir float64) {
+	var joined, apart float64
 	for rest := text; rest != ""; {
 		var f string
 		f, rest = nextField(rest)
 		switch {
 		case strings.HasPrefix(f, "می\u200c") || strings.HasPrefix(f, "نمی\u200c") || strings.Contains(f, "\u200cها"):
-			ir++
+			joined++
 		case (f == "می" || f == "نمی") && strings.TrimSpace(rest) != "":
-			af++
+			apart++
 		case f == "ها" || f == "های" || f == "هایی" || f == "گان":
-			af++
+			apart++
 		}
 	}
-	ir += 0.5 * float64(strings.Count(text, "«"))
-	af += 0.25 * float64(strings.Count(text, "\""))
+	if joined+apart > 0 {
+		ir = habitWeight * joined / (joined + apart)
+		af = habitWeight * apart / (joined + apart)
+	}
+	if strings.Contains(text, "«") {
+		ir += 0.5
+	}
+	if strings.Contains(text, "\"") {
+		af += 0.25
+	}
 	return af, ir
 }
+
+const habitWeight = 3.0
 
 // clean drops diacritics and zero-width characters but keeps the letters
 // as written: ي and ی, ك and ک tell languages apart, so they are not folded
@@ -368,6 +384,10 @@ func (id *Identifier) arabicScript(text string, share float64) Result {
 	var score [nLabels]float64 // cue points: ar fa ps ur fa-AF fa-IR
 	var buf []byte
 	words := 0
+	// The Dari and Iranian words seen: each counts once, as a word of one
+	// variety tends to come back in a text (a name, a title) and says no
+	// more the second time.
+	var varietyWords []string
 	for rest := text; rest != ""; {
 		var w string
 		w, rest = nextField(rest)
@@ -376,8 +396,15 @@ func (id *Identifier) arabicScript(text string, share float64) Result {
 			continue
 		}
 		if c, ok := id.arCues[w]; ok {
-			for l, wt := range c {
+			for l, wt := range c[:4] {
 				score[l] += float64(wt)
+			}
+			if c[4] != 0 || c[5] != 0 {
+				if !slices.Contains(varietyWords, w) {
+					varietyWords = append(varietyWords, w)
+					score[4] += float64(c[4])
+					score[5] += float64(c[5])
+				}
 			}
 		}
 		var seen uint64
