@@ -36,3 +36,13 @@ func BenchmarkIdentify(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
 }
+
+// BenchmarkNew is the start-up cost of an identifier: the table is read
+// in place, so this is the cue files alone.
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

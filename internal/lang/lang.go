@@ -1,11 +1,18 @@
 // Package lang identifies the language of a text and, for Persian, its
 // variety: Dari (fa-AF) or Iranian Persian (fa-IR).
 //
-// This first version reads three kinds of evidence: the script of the
-// letters (many languages are settled by script alone), the letters that
-// only one of the Arabic-script languages writes (Pashto ښ ځ څ ې ۍ …,
-// Urdu ے ں ٹ ہ …, Arabic ة ى ك …), and function words and vocabulary
-// from a plain cue file (data/cues.txt) that a user can extend.
+// It reads the script of the letters first (many languages are settled
+// by script alone). Arabic-script text is scored, per language (ar, fa,
+// ps, ur), by a character language model: each character given the up to
+// four before it in its word, backing off to shorter histories, with where
+// words begin and end, plus membership of each word in the language's
+// list of common words (all in one table, data/ngrams.bin, read in place;
+// gen/main.go builds it). Letters that only one language writes (Pashto
+// ښ ځ څ ې ۍ …, Urdu ے ں ٹ ہ …, Arabic ة ى ك …) and function words and
+// vocabulary from a plain cue file (data/cues.txt) that a user can extend
+// add their weight. The Persian variety is told by Dari and Iranian
+// vocabulary (data/variety.txt), spelling habits and two small character
+// models.
 package lang
 
 import (
@@ -15,6 +22,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,8 +46,9 @@ type Result struct {
 
 // Identifier identifies languages. It is safe for concurrent use.
 type Identifier struct {
-	cues  map[string]map[string]float64 // word → label → weight
-	model *ngramModel
+	cues   map[string]map[string]float64 // word → label → weight
+	arCues map[string][nLabels]float32   // the same, for ar fa ps ur fa-AF fa-IR
+	model  *ngramModel
 }
 
 // New returns an identifier with the embedded cues and any user cue files.
@@ -62,6 +71,20 @@ func New(userFiles ...string) (*Identifier, error) {
 		f.Close()
 		if err != nil {
 			return nil, err
+		}
+	}
+	id.arCues = map[string][nLabels]float32{}
+	labels := strings.Fields(modelLabels)
+	for w, c := range id.cues {
+		var v [nLabels]float32
+		any := false
+		for i, l := range labels {
+			if wt, ok := c[l]; ok {
+				v[i], any = float32(wt), true
+			}
+		}
+		if any {
+			id.arCues[w] = v
 		}
 	}
 	return id, nil
@@ -131,27 +154,61 @@ func (id *Identifier) readVariety(text string) {
 // Iranian writing follows the Academy's rules and joins the verbal prefix
 // می and the plural ها to their word with a zero-width non-joiner, and
 // quotes with «»; Afghan writing more often leaves a space (می گویند,
-// کشور های) or nothing, and quotes with "".
-func orthography(text string, score map[string]float64) {
-	fields := strings.Fields(text)
-	for i, f := range fields {
+// کشور های) or nothing, and quotes with "". A habit is the writer's, not
+// each word's: it counts once per text, by the share of joined and
+// separate forms, up to habitWeight (3, the best of 1 … 6 on the
+// project's held-out text; see validate_test.go), not once per word, which
+// would let a long text's habit outweigh all its vocabulary.
+func orthography(text string) (af, ir float64) {
+	var joined, apart float64
+	for rest := text; rest != ""; {
+		var f string
+		f, rest = nextField(rest)
 		switch {
 		case strings.HasPrefix(f, "می\u200c") || strings.HasPrefix(f, "نمی\u200c") || strings.Contains(f, "\u200cها"):
-			score["fa-IR"] += 1
-		case (f == "می" || f == "نمی") && i+1 < len(fields):
-			score["fa-AF"] += 1
+			joined++
+		case (f == "می" || f == "نمی") && strings.TrimSpace(rest) != "":
+			apart++
 		case f == "ها" || f == "های" || f == "هایی" || f == "گان":
-			score["fa-AF"] += 1
+			apart++
 		}
 	}
-	score["fa-IR"] += 0.5 * float64(strings.Count(text, "«"))
-	score["fa-AF"] += 0.25 * float64(strings.Count(text, "\""))
+	if joined+apart > 0 {
+		ir = habitWeight * joined / (joined + apart)
+		af = habitWeight * apart / (joined + apart)
+	}
+	if strings.Contains(text, "«") {
+		ir += 0.5
+	}
+	if strings.Contains(text, "\"") {
+		af += 0.25
+	}
+	return af, ir
 }
+
+const habitWeight = 3.0
 
 // clean drops diacritics and zero-width characters but keeps the letters
 // as written: ي and ی, ك and ک tell languages apart, so they are not folded
 // here as they are for matching.
 func clean(w string) string {
+	plain := true
+	for _, r := range w {
+		switch {
+		case r < 0x80:
+			plain = r < 'A' || r > 'Z'
+		case r >= 0x0600 && r <= 0x06FF:
+			plain = !arabicBlock[r-0x0600].ignore
+		default:
+			plain = script.NormRune(r) >= 0 && (!unicode.Is(unicode.Latin, r) || unicode.ToLower(r) == r)
+		}
+		if !plain {
+			break
+		}
+	}
+	if plain {
+		return w
+	}
 	var b strings.Builder
 	for _, r := range w {
 		if script.NormRune(r) < 0 {
@@ -166,17 +223,64 @@ func clean(w string) string {
 }
 
 // letterCues are letters that mark one Arabic-script language, with the
-// weight a word containing one adds.
-var letterCues = map[rune]map[string]float64{
-	'ښ': {"ps": 3}, 'ځ': {"ps": 3}, 'څ': {"ps": 3}, 'ې': {"ps": 3}, 'ۍ': {"ps": 3},
-	'ږ': {"ps": 3}, 'ټ': {"ps": 3}, 'ډ': {"ps": 3}, 'ړ': {"ps": 3}, 'ڼ': {"ps": 3}, 'ګ': {"ps": 3},
-	'ٹ': {"ur": 3}, 'ڈ': {"ur": 3}, 'ڑ': {"ur": 3}, 'ں': {"ur": 3}, 'ے': {"ur": 3},
-	'ۓ': {"ur": 3}, 'ہ': {"ur": 3}, 'ھ': {"ur": 2.5}, 'ۃ': {"ur": 2},
-	'ة': {"ar": 2}, 'ى': {"ar": 1.5}, 'ك': {"ar": 2}, 'إ': {"ar": 1.5}, 'ؤ': {"ar": 1},
-	'ي': {"ar": 1, "ps": 0.8},
-	'پ': {"fa": 0.6, "ur": 0.5, "ps": 0.4}, 'چ': {"fa": 0.6, "ur": 0.5, "ps": 0.4},
-	'ژ': {"fa": 0.8, "ps": 0.4}, 'گ': {"fa": 0.6, "ur": 0.6, "ps": 0.2},
-	'ی': {"fa": 0.4, "ur": 0.4, "ps": 0.3}, 'ک': {"fa": 0.4, "ur": 0.4, "ps": 0.4},
+// weight a word containing one adds (per label: ar fa ps ur).
+var letterCues = []struct {
+	r       rune
+	weights [4]float64
+}{
+	{'ښ', [4]float64{0, 0, 3, 0}}, {'ځ', [4]float64{0, 0, 3, 0}}, {'څ', [4]float64{0, 0, 3, 0}},
+	{'ې', [4]float64{0, 0, 3, 0}}, {'ۍ', [4]float64{0, 0, 3, 0}}, {'ږ', [4]float64{0, 0, 3, 0}},
+	{'ټ', [4]float64{0, 0, 3, 0}}, {'ډ', [4]float64{0, 0, 3, 0}}, {'ړ', [4]float64{0, 0, 3, 0}},
+	{'ڼ', [4]float64{0, 0, 3, 0}}, {'ګ', [4]float64{0, 0, 3, 0}},
+	{'ٹ', [4]float64{0, 0, 0, 3}}, {'ڈ', [4]float64{0, 0, 0, 3}}, {'ڑ', [4]float64{0, 0, 0, 3}},
+	{'ں', [4]float64{0, 0, 0, 3}}, {'ے', [4]float64{0, 0, 0, 3}}, {'ۓ', [4]float64{0, 0, 0, 3}}, {'ۂ', [4]float64{0, 0, 0, 3}},
+	{'ہ', [4]float64{0, 0, 0, 3}}, {'ھ', [4]float64{0, 0, 0, 2.5}}, {'ۃ', [4]float64{0, 0, 0, 2}},
+	{'ة', [4]float64{2, 0, 0, 0}}, {'ى', [4]float64{1.5, 0, 0, 0}}, {'ك', [4]float64{2, 0, 0, 0}},
+	{'إ', [4]float64{1.5, 0, 0, 0}}, {'ؤ', [4]float64{1, 0, 0, 0}},
+	{'ي', [4]float64{1, 0, 0.8, 0}},
+	{'پ', [4]float64{0, 0.6, 0.4, 0.5}}, {'چ', [4]float64{0, 0.6, 0.4, 0.5}},
+	{'ژ', [4]float64{0, 0.8, 0.4, 0}}, {'ۀ', [4]float64{0, 2, 0, 0}}, {'گ', [4]float64{0, 0.6, 0.2, 0.6}},
+	{'ی', [4]float64{0, 0.4, 0.3, 0.4}}, {'ک', [4]float64{0, 0.4, 0.4, 0.4}},
+}
+
+// arabicBlock describes each rune of the Arabic block U+0600–U+06FF:
+// its place in letterCues plus one (0 for none), whether it is a letter,
+// and whether clean drops it.
+var arabicBlock = func() (t [256]struct {
+	cue            int8
+	letter, ignore bool
+}) {
+	for i := range t {
+		r := rune(0x0600 + i)
+		t[i].letter = unicode.IsLetter(r)
+		t[i].ignore = script.NormRune(r) < 0
+	}
+	for i, c := range letterCues {
+		t[c.r-0x0600].cue = int8(i + 1)
+	}
+	return t
+}()
+
+// isLetter is unicode.IsLetter, quick for ASCII and the Arabic block.
+func isLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	case r >= 0x0600 && r <= 0x06FF:
+		return arabicBlock[r-0x0600].letter
+	}
+	return unicode.IsLetter(r)
+}
+
+// isSpace is unicode.IsSpace, quick for ASCII and the Arabic block.
+func isSpace(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r == ' ' || '\t' <= r && r <= '\r'
+	case r >= 0x0600 && r <= 0x06FF:
+		return false
+	}
+	return unicode.IsSpace(r)
 }
 
 // scriptLangs are scripts that settle the language alone, or nearly.
@@ -194,22 +298,27 @@ var scriptLangs = []struct {
 
 // Identify returns the language of text.
 func (id *Identifier) Identify(text string) Result {
-	var arabic, latin int
-	other := map[string]int{}
-	ukrainian := 0
+	var arabic, latin, ukrainian int
+	var other [32]int // per scriptLangs entry
 	for _, r := range text {
-		if !unicode.IsLetter(r) {
-			continue
-		}
 		switch {
+		case r < 0x80:
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				latin++
+			}
+		case r >= 0x0600 && r <= 0x06FF:
+			if arabicBlock[r-0x0600].letter {
+				arabic++
+			}
+		case !unicode.IsLetter(r):
 		case unicode.Is(unicode.Arabic, r):
 			arabic++
 		case unicode.Is(unicode.Latin, r):
 			latin++
 		default:
-			for _, s := range scriptLangs {
+			for i, s := range scriptLangs {
 				if unicode.Is(s.table, r) {
-					other[s.lang]++
+					other[i]++
 					if r == 'і' || r == 'ї' || r == 'є' || r == 'ґ' {
 						ukrainian++
 					}
@@ -219,8 +328,14 @@ func (id *Identifier) Identify(text string) Result {
 		}
 	}
 	total := arabic + latin
+	counts := map[string]int{}
+	for i, n := range other[:len(scriptLangs)] {
+		if n > 0 {
+			counts[scriptLangs[i].lang] += n
+		}
+	}
 	best, bestN := "", 0
-	for l, n := range other {
+	for l, n := range counts {
 		total += n
 		if n > bestN || (n == bestN && l < best) {
 			best, bestN = l, n
@@ -231,7 +346,7 @@ func (id *Identifier) Identify(text string) Result {
 	}
 	switch {
 	case bestN > arabic && bestN > latin:
-		if best == "zh" && other["ja"] > 0 {
+		if best == "zh" && counts["ja"] > 0 {
 			best = "ja" // Japanese writes Han with kana
 		}
 		if best == "ru" && ukrainian > 0 {
@@ -247,44 +362,86 @@ func (id *Identifier) Identify(text string) Result {
 	}
 }
 
+// prior is the log10 prior of each of ar, fa, ps, ur in khabar's input:
+// it reads six varieties (English, Dari, Iranian Persian, Pashto, Urdu,
+// Arabic), each as likely as the next, and two of them are Persian, so
+// among Arabic-script texts Persian is twice as likely as each other
+// language. It matters only for a word or two, where the letters leave
+// the language open (a word Persian lends to Urdu and Pashto).
+var prior = [4]float64{0, math.Log10(2), 0, 0}
+
+// decided is the lead, in log10 units, past which the n-gram model stops
+// reading a text's words for the language (a likelihood ratio of 10^25:
+// no later word overturns it).
+const decided = 25
+
 // arabicScript tells ar, fa, ps and ur apart, then the Persian variety.
 func (id *Identifier) arabicScript(text string, share float64) Result {
-	score := map[string]float64{}
-	for _, w := range strings.Fields(text) {
-		w = clean(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }))
+	var ng [nLabels]float64
+	if id.model.score(text, &ng, decided) == 0 {
+		return Result{Lang: "und"}
+	}
+	var score [nLabels]float64 // cue points: ar fa ps ur fa-AF fa-IR
+	var buf []byte
+	words := 0
+	// The Dari and Iranian words seen: each counts once, as a word of one
+	// variety tends to come back in a text (a name, a title) and says no
+	// more the second time.
+	var varietyWords []string
+	for rest := text; rest != ""; {
+		var w string
+		w, rest = nextField(rest)
+		w = clean(strings.TrimFunc(w, func(r rune) bool { return !isLetter(r) && !unicode.IsMark(r) }))
 		if w == "" {
 			continue
 		}
-		for label, wt := range id.cues[w] {
-			score[label] += wt
+		if c, ok := id.arCues[w]; ok {
+			for l, wt := range c[:4] {
+				score[l] += float64(wt)
+			}
+			if c[4] != 0 || c[5] != 0 {
+				if !slices.Contains(varietyWords, w) {
+					varietyWords = append(varietyWords, w)
+					score[4] += float64(c[4])
+					score[5] += float64(c[5])
+				}
+			}
 		}
-		seen := map[rune]bool{}
+		var seen uint64
 		for _, r := range w {
-			if c := letterCues[r]; c != nil && !seen[r] {
-				seen[r] = true
-				for l, wt := range c {
+			if r < 0x0600 || r > 0x06FF {
+				continue
+			}
+			if i := arabicBlock[r-0x0600].cue - 1; i >= 0 && seen&(1<<i) == 0 {
+				seen |= 1 << i
+				for l, wt := range letterCues[i].weights {
 					score[l] += wt
 				}
 			}
 		}
-		if strings.HasPrefix(w, "ال") && len([]rune(w)) > 3 {
-			score["ar"] += 1.2
+		if strings.HasPrefix(w, "ال") && len(w) > 6 {
+			score[0] += 1.2
+		}
+		if words++; words <= maxWords {
+			var in [4]bool
+			in, buf = id.model.inLexicon(w, buf)
+			for l, ok := range in {
+				if ok {
+					score[l] += id.model.lexicon[l]
+				}
+			}
 		}
 	}
-	var ng [nLabels]float64
-	if id.model.score(text, &ng) == 0 {
-		return Result{Lang: "und"}
+	var total [4]float64
+	for i := range total {
+		total[i] = ng[i] + cueWeight*score[i] + prior[i]
 	}
-	total := make([]float64, len(scriptLangs4))
-	for i, l := range scriptLangs4 {
-		total[i] = ng[i] + cueWeight*score[l]
-	}
-	best := argmax(total)
-	res := Result{Lang: scriptLangs4[best], Confidence: share * softmaxTop(total, best)}
+	best := argmax(total[:])
+	res := Result{Lang: scriptLangs4[best], Confidence: share * softmaxTop(total[:], best)}
 	if res.Lang == "fa" {
-		orthography(text, score)
-		af := varietyNgramWeight*ng[len(scriptLangs4)] + cueWeight*score["fa-AF"]
-		ir := varietyNgramWeight*ng[len(scriptLangs4)+1] + cueWeight*score["fa-IR"]
+		af, ir := orthography(text)
+		af = varietyNgramWeight*ng[4] + cueWeight*(score[4]+af)
+		ir = varietyNgramWeight*ng[5] + cueWeight*(score[5]+ir)
 		switch {
 		case af > ir:
 			res.Variety = "fa-AF"
@@ -293,6 +450,17 @@ func (id *Identifier) arabicScript(text string, share float64) Result {
 		}
 	}
 	return res
+}
+
+// nextField returns the text up to the next white space, and the rest
+// after it, skipping leading white space (strings.Fields without the
+// slice).
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeftFunc(s, isSpace)
+	if i := strings.IndexFunc(s, isSpace); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
 
 // cueWeight converts cue points (data/cues.txt) into the model's log10
@@ -335,8 +503,18 @@ func (id *Identifier) latinScript(text string, share float64) Result {
 			labels = append(labels, l)
 		}
 	}
-	return pick(score, labels, "en", share)
+	res := pick(score, labels, "en", share)
+	if res.Lang != "en" && score[res.Lang] <= score["en"]+otherLatin {
+		// English is khabar's one Latin-script language: another needs
+		// more than a stray word of its own (an abbreviation, a name).
+		res = Result{Lang: "en", Confidence: 0.3 * share}
+	}
+	return res
 }
+
+// otherLatin is the lead, in cue points, that a Latin-script language
+// other than English needs over English: more than one function word.
+const otherLatin = 2.0
 
 // pick returns the best-scoring label. Confidence grows with the margin
 // over the runner-up and with the amount of evidence; with no evidence the

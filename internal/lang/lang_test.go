@@ -23,6 +23,9 @@ func TestIdentify(t *testing.T) {
 		{"ښه", "ps", ""},
 		{"ہے", "ur", ""},
 		{"", "und", ""},
+		{"Shipping notes, Ottawa, Ont., 1998.", "en", ""}, // one stray French word is not French
+		{"هلیکوپټرونو", "ps", ""},
+		{"ﮐﺘﺎﺑﻮﻧﻪ", "ps", ""}, // presentation forms: کتابونه
 	}
 	for _, tt := range tests {
 		got := id.Identify(tt.text)

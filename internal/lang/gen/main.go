@@ -1,23 +1,27 @@
-// Command gen builds khabar's character n-gram model for language
-// identification, internal/lang/data/ngrams.bin.gz. Run it from the
-// repository root after changing the training text:
+// Command gen builds the table of khabar's language identifier,
+// internal/lang/data/ngrams.bin. Run it from the repository root after
+// changing the training text or the word lists:
 //
 //	go mod download github.com/pemistahl/lingua-go@v1.4.0
 //	go run ./internal/lang/gen -lingua "$(go env GOMODCACHE)/github.com/pemistahl/lingua-go@v1.4.0/language-models"
 //
-// Arabic, Persian and Urdu come from the models that lingua-go ships
-// (Apache License 2.0, © Peter M. Stahl; trained on the Leipzig corpora),
-// read from the module cache and pruned. Pashto and the two Persian
-// varieties have no such model: they are counted here from the text the
-// project wrote itself (internal/lang/train, CC0) and from the project's
-// demo corpus. Both kinds are conditional probabilities of a character
-// given the n−1 before it, as lingua-go computes them, so they compare.
+// Arabic, Persian and Urdu character n-grams come from the models that
+// lingua-go ships (Apache License 2.0, © Peter M. Stahl; trained on the
+// Leipzig corpora), read from the module cache. Pashto and the two Persian
+// varieties have no such model: they are counted here, with interpolated
+// Witten–Bell discounting, from the text the project wrote itself
+// (internal/lang/train, CC0), from the project's demo corpus, and for
+// Pashto from its word list. Both kinds are probabilities of a character
+// given the n−1 before it, so they compare. The word lists
+// (internal/lang/lexicon: Tesseract's tessdata_fast, Apache License 2.0)
+// give the word-edge model and the lists' membership. See
+// internal/lang/data/README.md.
 package main
 
 import (
 	"archive/zip"
 	"bufio"
-	"compress/gzip"
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"flag"
@@ -30,10 +34,13 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/khabar-news/khabar/internal/script"
 )
 
-// maxOrder is the longest n-gram kept. Five-grams would add little on
-// the short texts where identification is hard, at twice the size.
+var labels = []string{"ar", "fa", "ps", "ur", "fa-AF", "fa-IR"}
+
+// maxOrder is the longest n-gram kept.
 const maxOrder = 5
 
 // minProb drops n-grams whose conditional probability is below it from
@@ -45,7 +52,8 @@ func main() {
 	lingua := flag.String("lingua", "", "lingua-go's language-models folder")
 	train := flag.String("train", "internal/lang/train", "the project's training text")
 	demo := flag.String("demo", "internal/demo/corpus", "the demo corpus (JSON Lines)")
-	out := flag.String("out", "internal/lang/data/ngrams.bin.gz", "output file")
+	out := flag.String("out", "internal/lang/data/ngrams.bin", "output file")
+	lexDir := flag.String("lexicon", "internal/lang/lexicon", "the word lists (see its README)")
 	holdout := flag.String("holdout", "", "leave out training files whose name contains this (to validate on them)")
 	flag.Parse()
 	if *lingua == "" {
@@ -73,6 +81,15 @@ func main() {
 			texts[label] = append(texts[label], lines...)
 		}
 	}
+	lex, err := readLexicons(*lexDir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	// The Pashto list also trains the Pashto n-grams: the project's own
+	// Pashto text alone is small.
+	for w := range lex["ps"] {
+		texts["ps"] = append(texts["ps"], w)
+	}
 	demoTexts, err := readDemo(*demo)
 	if err != nil {
 		log.Fatal(err)
@@ -80,14 +97,21 @@ func main() {
 	for label, lines := range demoTexts {
 		texts[label] = append(texts[label], lines...)
 	}
+	pen := map[string]float64{}
 	for label, lines := range texts {
 		if len(lines) == 0 {
 			log.Printf("gen: no training text for %s: left out", label)
 			continue
 		}
-		models[label] = count(lines)
+		models[label], pen[label] = count(lines)
 	}
-	if err := write(*out, models); err != nil {
+	for label, m := range models {
+		if _, ok := pen[label]; !ok {
+			pen[label] = backoffPenalty(m)
+		}
+		log.Printf("%s: backoff penalty %.2f", label, pen[label])
+	}
+	if err := write(*out, models, pen, lex); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -157,7 +181,7 @@ func words(s string) []string {
 // small beside the corpora behind the borrowed models, and plain relative
 // frequencies from it would be overconfident (every n-gram seen once
 // after a rare prefix would get probability 1).
-func count(lines []string) map[string]float64 {
+func count(lines []string) (map[string]float64, float64) {
 	abs := make([]map[string]int, maxOrder+1)
 	for n := range abs {
 		abs[n] = map[string]int{}
@@ -187,13 +211,111 @@ func count(lines []string) map[string]float64 {
 	out := map[string]float64{}
 	for n := 1; n <= maxOrder; n++ {
 		for g, c := range abs[n] {
-			den := total + len(abs[1])
-			if n > 1 {
-				h := string([]rune(g)[:n-1])
-				den = abs[n-1][h] + types[n][h]
+			if n == 1 {
+				out[g] = float64(c) / float64(total+len(abs[1]))
+				continue
 			}
-			out[g] = float64(c) / float64(den)
+			// Interpolated: the discounted estimate plus the history's
+			// backoff mass times the estimate from one character less of
+			// history (the n-gram without its first character).
+			rs := []rune(g)
+			h := string(rs[:n-1])
+			t := types[n][h]
+			out[g] = (float64(c) + float64(t)*out[string(rs[1:])]) / float64(abs[n-1][h]+t)
 		}
+	}
+	// The backoff penalty, as backoffPenalty estimates it for the borrowed
+	// models, but from the counts themselves.
+	sum, wt := 0.0, 0.0
+	for n := 2; n <= maxOrder; n++ {
+		for h, t := range types[n] {
+			sum += float64(t) * math.Log10(float64(t)/float64(abs[n-1][h]+t))
+			wt += float64(t)
+		}
+	}
+	return out, sum / wt
+}
+
+// backoffPenalty estimates, from a model's conditional probabilities, the
+// log10 weight Witten–Bell discounting gives to backing off from a history
+// h to a shorter one: T(h)/(c(h)+T(h)), where T(h) is the number of
+// distinct characters seen after h and c(h) how often h was seen, averaged
+// over histories weighted by T(h) (the novel events each history saw).
+// The borrowed models hold relative frequencies, not counts: c(h) is taken
+// as 1/p for the rarest character seen after h, which was seen once.
+func backoffPenalty(m map[string]float64) float64 {
+	type hist struct {
+		t    int
+		minP float64
+	}
+	hs := map[string]*hist{}
+	for g, p := range m {
+		rs := []rune(g)
+		if len(rs) < 2 {
+			continue
+		}
+		h := string(rs[:len(rs)-1])
+		e := hs[h]
+		if e == nil {
+			e = &hist{minP: 1}
+			hs[h] = e
+		}
+		e.t++
+		e.minP = min(e.minP, p)
+	}
+	sum, w := 0.0, 0.0
+	for _, e := range hs {
+		c := 1 / e.minP
+		t := float64(e.t)
+		sum += t * math.Log10(t/(c+t))
+		w += t
+	}
+	return sum / w
+}
+
+// Word edges: the character models know nothing of where a word begins
+// or ends (the borrowed ones are counted without boundaries), and how
+// words begin and end tells Persian, Pashto and Urdu apart as much as
+// anything. edgeModel counts, over a language's word list, the first
+// edgeOrder−1 characters given the start of a word and the end of a word
+// given the edgeOrder−1 characters before it, with Witten–Bell
+// discounting. Keys mark the start with startMark and the end with
+// endMark: "\x02ab" is P(b | start, a), "xy\x03" is P(end | x, y).
+const (
+	edgeOrder = 4
+	startMark = "\x02"
+	endMark   = "\x03"
+)
+
+func edgeModel(words map[string]bool) map[string]float64 {
+	counts := map[string]int{} // n-grams of the marked words, orders 1..edgeOrder
+	for w := range words {
+		rs := append(append([]rune(startMark), []rune(strings.ToLower(w))...), []rune(endMark)...)
+		for n := 1; n <= edgeOrder; n++ {
+			for i := 0; i+n <= len(rs); i++ {
+				counts[string(rs[i:i+n])]++
+			}
+		}
+	}
+	hist := map[string]int{}  // c(h): how often h is followed by anything
+	types := map[string]int{} // T(h): how many distinct characters follow h
+	for g, c := range counts {
+		rs := []rune(g)
+		if len(rs) < 2 {
+			continue
+		}
+		h := string(rs[:len(rs)-1])
+		hist[h] += c
+		types[h]++
+	}
+	out := map[string]float64{}
+	for g, c := range counts {
+		rs := []rune(g)
+		if len(rs) < 2 || !(strings.HasPrefix(g, startMark) || strings.HasSuffix(g, endMark)) {
+			continue
+		}
+		h := string(rs[:len(rs)-1])
+		out[g] = float64(c) / float64(hist[h]+types[h])
 	}
 	return out
 }
@@ -297,51 +419,158 @@ func decodeModel(b []byte, fn func(p float64, gram string)) error {
 	return nil
 }
 
-// write stores the models as one sorted table, gzip-compressed:
+// The table's layout, which model.go reads in place from the embedded
+// file without building anything at start-up (all integers little-endian):
 //
-//	"KHNG1\n", the labels joined by spaces and "\n", a uvarint count, then
-//	per n-gram in byte order: uvarint length, the n-gram, and one byte per
-//	label: its log10 probability times -20, rounded (0..254), or 255 when
-//	the label has none.
+//	"KHNG2\n", the labels joined by spaces and "\n"
+//	uint32 bucket bits B, uint32 entry count N
+//	nLabels float32: each label's backoff penalty (log10)
+//	4 float32: what a word in the word list of ar, fa, ps, ur counts (log10)
+//	(2^B + 1) uint32: the first entry of each bucket, then N
+//	N uint32: the entries' fingerprints
+//	N × nLabels bytes: per entry and label, the log10 probability times
+//	-20, rounded (0..254), or 255 when the label has none
 //
-// A sorted table loads in a fraction of the time a map of a million
-// strings takes, and is searched in place.
-func write(path string, models map[string]map[string]float64) error {
-	labels := []string{"ar", "fa", "ps", "ur", "fa-AF", "fa-IR"}
+// An entry is an n-gram (its UTF-8 bytes) or a lexicon word (a 0x01 byte,
+// then the word as clean makes it: byte 0 for the languages whose list
+// holds it). Its key hashes (hashKey) to 64 bits: the top B bits pick the
+// bucket, the low 32 are the fingerprint; entries are sorted by bucket,
+// then fingerprint. Two keys with the same bucket and fingerprint are
+// merged (none are, at this size, but the reader would not care).
+func write(path string, models map[string]map[string]float64, pen map[string]float64, lex map[string]map[string]bool) error {
+	edges := map[string]map[string]float64{}
+	for l, words := range lex {
+		edges[l] = edgeModel(words)
+	}
 	table := map[string][]byte{}
+	entry := func(k string) []byte {
+		v := table[k]
+		if v == nil {
+			v = bytes.Repeat([]byte{255}, len(labels))
+			table[k] = v
+		}
+		return v
+	}
 	for li, l := range labels {
 		for g, p := range models[l] {
-			v := table[g]
-			if v == nil {
-				v = []byte{255, 255, 255, 255, 255, 255}
-				table[g] = v
-			}
 			q := math.Round(-20 * math.Log10(p))
-			v[li] = byte(min(254, max(0, q)))
+			entry(g)[li] = byte(min(254, max(0, q)))
 		}
-		log.Printf("%s: %d n-grams", l, len(models[l]))
+		for w := range lex[l] {
+			entry("\x01" + w)[li] = 0
+		}
+		for g, p := range edges[l] {
+			q := math.Round(-20 * math.Log10(p))
+			entry(g)[li] = byte(min(254, max(0, q)))
+		}
+		log.Printf("%s: %d n-grams, %d words", l, len(models[l]), len(lex[l]))
 	}
-	grams := make([]string, 0, len(table))
-	for g := range table {
-		grams = append(grams, g)
+	bits := uint(1)
+	for 1<<bits < len(table)/4 {
+		bits++
 	}
-	sort.Strings(grams)
-	f, err := os.Create(path)
-	if err != nil {
-		return err
+	type ent struct {
+		h uint64
+		v []byte
 	}
-	defer f.Close()
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	w := bufio.NewWriter(zw)
-	fmt.Fprintf(w, "KHNG1\n%s\n", strings.Join(labels, " "))
-	w.Write(binary.AppendUvarint(nil, uint64(len(grams))))
-	for _, g := range grams {
-		w.Write(binary.AppendUvarint(nil, uint64(len(g))))
-		w.WriteString(g)
-		w.Write(table[g])
+	ents := make([]ent, 0, len(table))
+	for k, v := range table {
+		ents = append(ents, ent{hashKey([]byte(k)), v})
 	}
-	if err := w.Flush(); err != nil {
-		return err
+	sort.Slice(ents, func(i, j int) bool {
+		return ents[i].h>>(64-bits) < ents[j].h>>(64-bits) ||
+			ents[i].h>>(64-bits) == ents[j].h>>(64-bits) && uint32(ents[i].h) < uint32(ents[j].h)
+	})
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "KHNG2\n%s\n", strings.Join(labels, " "))
+	u32 := func(x uint32) { b.Write(binary.LittleEndian.AppendUint32(nil, x)) }
+	u32(uint32(bits))
+	u32(uint32(len(ents)))
+	for _, l := range labels {
+		u32(math.Float32bits(float32(pen[l])))
 	}
-	return zw.Close()
+	for _, l := range labels[:4] {
+		u32(math.Float32bits(float32(lexiconWeight(lex, l))))
+	}
+	next := 0
+	for bucket := range 1 << bits {
+		for next < len(ents) && ents[next].h>>(64-bits) < uint64(bucket) {
+			next++
+		}
+		u32(uint32(next))
+	}
+	u32(uint32(len(ents)))
+	for _, e := range ents {
+		u32(uint32(e.h))
+	}
+	for _, e := range ents {
+		b.Write(e.v)
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// lexiconWeight is what a word counts, in log10 units, for a language
+// whose word list holds it. Each list holds the commonest words of the
+// language's web text; a word drawn from a list is about as likely as any
+// other of it, one in the list's size, so being in a long list says less
+// than being in a short one: the shortest list's words count 1, and a
+// list k times longer counts 1 − log10 k (Arabic's list, eight times the
+// Persian one, counts 0.1).
+func lexiconWeight(lex map[string]map[string]bool, l string) float64 {
+	shortest := len(lex[l])
+	for _, m := range lex {
+		shortest = min(shortest, len(m))
+	}
+	return 1 - math.Log10(float64(len(lex[l]))/float64(shortest))
+}
+
+// hashKey is FNV-1a with a final avalanche (MurmurHash3's fmix64), so
+// that the top bits pick buckets evenly; model.go hashes the same way.
+func hashKey(k []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range k {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+// readLexicons reads the word lists lexicon/{ar,fa,ps,ur}.txt, each word
+// as the identifier cleans it.
+func readLexicons(dir string) (map[string]map[string]bool, error) {
+	out := map[string]map[string]bool{}
+	for _, l := range []string{"ar", "fa", "ps", "ur"} {
+		lines, err := readLines(filepath.Join(dir, l+".txt"))
+		if err != nil {
+			return nil, err
+		}
+		out[l] = map[string]bool{}
+		for _, w := range lines {
+			if w = clean(w); w != "" {
+				out[l][w] = true
+			}
+		}
+	}
+	return out, nil
+}
+
+// clean is lang.clean: diacritics and zero-width characters out, Latin
+// lower-cased, letters otherwise as written.
+func clean(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if script.NormRune(r) < 0 {
+			continue
+		}
+		if r < 0x80 || unicode.Is(unicode.Latin, r) {
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
