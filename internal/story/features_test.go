@@ -1,6 +1,7 @@
 package story
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/khabar-news/khabar/internal/article"
@@ -35,4 +36,32 @@ func TestConceptsByLanguage(t *testing.T) {
 			t.Errorf("%s %q: %s counted", tt.lang, tt.text, tt.not)
 		}
 	}
+}
+
+// FuzzLexicon reads a user's lexicon file: any bytes give a featurizer or
+// an error naming the file, never a panic.
+func FuzzLexicon(f *testing.F) {
+	for _, s := range []string{
+		"flood: flood, floods | سیل | سیلاب | سیلاب | فيضان\n",
+		"# comment\n\nx: a | b\n",
+		"no colon here\n",
+		": empty concept\n",
+		"c: a | b | c | d | e | f\n",
+		"c: ,,, | | \n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fz := &Featurizer{concepts: map[string]map[string]string{"": {}}, skip: map[string]map[string]bool{"": {}}}
+		for _, l := range lexiconLangs {
+			fz.concepts[l], fz.skip[l] = map[string]string{}, map[string]bool{}
+		}
+		if err := fz.read(strings.NewReader(s), "user.txt"); err != nil {
+			if !strings.Contains(err.Error(), "user.txt") {
+				t.Errorf("error %q does not name the file", err)
+			}
+			return
+		}
+		fz.Features(&article.Article{ID: "x", Lang: "en", Title: s, Text: s})
+	})
 }
