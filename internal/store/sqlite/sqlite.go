@@ -10,8 +10,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
-	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -142,16 +140,6 @@ func (s *Store) Has(ctx context.Context, id, hash string) (bool, error) {
 
 const timeFormat = time.RFC3339
 
-func day(a *article.Article, stored time.Time) time.Time {
-	if a.Published != nil {
-		return a.Published.UTC()
-	}
-	if a.Fetched != nil {
-		return a.Fetched.UTC()
-	}
-	return stored
-}
-
 // Save implements store.Store.
 func (s *Store) Save(ctx context.Context, a *article.Article, hash string) error {
 	if a.Story == "" {
@@ -166,11 +154,8 @@ func (s *Store) Save(ctx context.Context, a *article.Article, hash string) error
 	if a.Published != nil {
 		published = a.Published.UTC().Format(timeFormat)
 	}
-	when := day(a, now).Format(timeFormat)
-	// An article with no date of its own (neither published nor fetched)
-	// dates a new story by when it was stored, but does not move the
-	// dates of a story that has them.
-	dated := a.Published != nil || a.Fetched != nil
+	day, dated := store.Day(a, now)
+	when := day.Format(timeFormat)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: save %s: %w", a.ID, err)
@@ -188,10 +173,9 @@ func (s *Store) Save(ctx context.Context, a *article.Article, hash string) error
 			return fmt.Errorf("sqlite: save %s entity %s: %w", a.ID, e.ID, err)
 		}
 	}
-	// A story's title comes from its first English article, else from
-	// the English gloss of its first article (its own title when there is
-	// none): an analyst reads English titles fastest.
-	title, titleRank := storyTitle(a.Lang, a.Title, a.Gloss())
+	// The story's title by store.StoryTitle: title_lang is "0" for an
+	// English article's title, which beats any other ("1").
+	title, english := store.StoryTitle(a.Lang, a.Title, a.Gloss())
 	_, err = tx.ExecContext(ctx, `INSERT INTO stories (id, title, title_lang, first_seen, last_seen, updated)
 		VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET
@@ -200,7 +184,7 @@ func (s *Store) Save(ctx context.Context, a *article.Article, hash string) error
 			first_seen = CASE WHEN ? THEN min(stories.first_seen, excluded.first_seen) ELSE stories.first_seen END,
 			last_seen = CASE WHEN ? THEN max(stories.last_seen, excluded.last_seen) ELSE stories.last_seen END,
 			updated = excluded.updated`,
-		a.Story, title, titleRank, when, when, now.Format(timeFormat), dated, dated)
+		a.Story, title, titleRank(english), when, when, now.Format(timeFormat), dated, dated)
 	if err != nil {
 		return fmt.Errorf("sqlite: save %s story %s: %w", a.ID, a.Story, err)
 	}
@@ -210,16 +194,12 @@ func (s *Store) Save(ctx context.Context, a *article.Article, hash string) error
 	return nil
 }
 
-// storyTitle is the title an article gives its story, and its rank ("0"
-// beats "1").
-func storyTitle(lang, title, gloss string) (string, string) {
-	switch {
-	case lang == "en" && title != "":
-		return title, "0"
-	case gloss != "":
-		return gloss, "1"
+// titleRank is the title_lang column's value: "0" beats "1".
+func titleRank(english bool) string {
+	if english {
+		return "0"
 	}
-	return title, "1"
+	return "1"
 }
 
 // Stories implements store.Store.
@@ -257,20 +237,9 @@ func scanSummary(row scanner) (store.StorySummary, error) {
 	}
 	st.FirstSeen, _ = time.Parse(timeFormat, first)
 	st.LastSeen, _ = time.Parse(timeFormat, last)
-	st.Languages = splitSorted(langs.String)
-	st.Sources = splitSorted(sources.String)
+	st.Languages = store.SplitSorted(langs.String)
+	st.Sources = store.SplitSorted(sources.String)
 	return st, nil
-}
-
-func splitSorted(s string) []string {
-	out := []string{}
-	for _, x := range strings.Split(s, ",") {
-		if x != "" {
-			out = append(out, x)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // Story implements store.Store.
@@ -475,52 +444,39 @@ func (s *Store) Apply(ctx context.Context, e store.Edit) error {
 // refreshStory recomputes a story's row from its articles after an edit,
 // by the rules Save follows, and drops the row of a story left empty.
 func refreshStory(ctx context.Context, tx *sql.Tx, id string) error {
-	rows, err := tx.QueryContext(ctx, `SELECT lang, title, gloss, coalesce(published, stored), published IS NOT NULL OR json_extract(data, '$.Fetched') IS NOT NULL
+	rows, err := tx.QueryContext(ctx, `SELECT lang, title, gloss, coalesce(published, json_extract(data, '$.Fetched'), stored),
+			published IS NOT NULL OR json_extract(data, '$.Fetched') IS NOT NULL
 		FROM articles WHERE story_id = ? ORDER BY stored, id`, id)
 	if err != nil {
 		return fmt.Errorf("sqlite: refresh story %s: %w", id, err)
 	}
 	defer rows.Close()
-	var title, rank, first, last, anyWhen string
-	n := 0
+	var row store.StoryRow
 	for rows.Next() {
 		var lang, t, gloss, when string
 		var dated bool
 		if err := rows.Scan(&lang, &t, &gloss, &when, &dated); err != nil {
 			return fmt.Errorf("sqlite: refresh story %s: %w", id, err)
 		}
-		n++
-		if tt, r := storyTitle(lang, t, gloss); n == 1 || (rank != "0" && r == "0") {
-			title, rank = tt, r
+		at, err := time.Parse(timeFormat, when)
+		if err != nil {
+			return fmt.Errorf("sqlite: refresh story %s: %w", id, err)
 		}
-		if anyWhen == "" {
-			anyWhen = when
-		}
-		if dated {
-			if first == "" || when < first {
-				first = when
-			}
-			if when > last {
-				last = when
-			}
-		}
+		row.Add(lang, t, gloss, at.UTC(), dated)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("sqlite: refresh story %s: %w", id, err)
 	}
 	rows.Close()
-	if n == 0 {
+	if !row.Done() {
 		_, err := tx.ExecContext(ctx, "DELETE FROM stories WHERE id = ?", id)
 		return err
-	}
-	if first == "" {
-		first, last = anyWhen, anyWhen
 	}
 	now := time.Now().UTC().Format(timeFormat)
 	_, err = tx.ExecContext(ctx, `INSERT INTO stories (id, title, title_lang, first_seen, last_seen, updated) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_lang = excluded.title_lang,
 			first_seen = excluded.first_seen, last_seen = excluded.last_seen, updated = excluded.updated`,
-		id, title, rank, first, last, now)
+		id, row.Title, titleRank(row.English), row.First.Format(timeFormat), row.Last.Format(timeFormat), now)
 	if err != nil {
 		return fmt.Errorf("sqlite: refresh story %s: %w", id, err)
 	}
