@@ -1,7 +1,8 @@
 // Package store keeps articles and stories. Store is the interface the
 // commands and the web server use; sqlite/ implements it over one embedded
 // SQLite file, postgres/ over a PostgreSQL database shared by many
-// workers, and storetest/ holds the behaviour both must have. The rules a
+// workers (both through the queries of sqlstore/), and storetest/ holds
+// the behaviour both must have. The rules a
 // story's row is kept by (its title, its dates) are here, for both.
 package store
 
