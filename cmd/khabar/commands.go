@@ -22,6 +22,8 @@ import (
 	"github.com/khabar-news/khabar/internal/eval"
 	"github.com/khabar-news/khabar/internal/input"
 	"github.com/khabar-news/khabar/internal/pipeline"
+	"github.com/khabar-news/khabar/internal/store"
+	"github.com/khabar-news/khabar/internal/store/postgres"
 	"github.com/khabar-news/khabar/internal/store/sqlite"
 	"github.com/khabar-news/khabar/internal/story"
 	"github.com/khabar-news/khabar/internal/web"
@@ -110,11 +112,31 @@ func cmdProcess(ctx context.Context, args []string, stdin io.Reader, stdout io.W
 	return ctx.Err()
 }
 
-func openStore(ctx context.Context, path string) (*sqlite.Store, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+// dbHelp is the -db flag's help.
+const dbHelp = "the store: a SQLite database `file`, or a postgres:// URL (or set KHABAR_DB)"
+
+// openStore opens the store db names: a postgres:// or postgresql:// URL
+// is a PostgreSQL database, anything else a SQLite file (made, with its
+// folder, if need be).
+func openStore(ctx context.Context, db string) (store.Store, error) {
+	if postgres.IsURL(db) {
+		return postgres.Open(ctx, db)
+	}
+	if err := os.MkdirAll(filepath.Dir(db), 0o755); err != nil {
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
-	return sqlite.Open(ctx, path)
+	return sqlite.Open(ctx, db)
+}
+
+// openExisting opens a store that must be there already: a command that
+// only reads makes no empty SQLite file.
+func openExisting(ctx context.Context, db string) (store.Store, error) {
+	if !postgres.IsURL(db) {
+		if _, err := os.Stat(db); err != nil {
+			return nil, fmt.Errorf("no store at %s (run khabar ingest or khabar demo first): %w", db, err)
+		}
+	}
+	return openStore(ctx, db)
 }
 
 // ingest runs read through the pipeline into the store at dbPath,
@@ -142,7 +164,7 @@ func ingest(ctx context.Context, ing *pipeline.Ingester, read func(input.Func) e
 
 func cmdIngest(ctx context.Context, args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	db := fs.String("db", defaultDB("khabar.db"), "SQLite database `file` (or set KHABAR_DB)")
+	db := fs.String("db", defaultDB("khabar.db"), dbHelp)
 	opt := dataFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: khabar ingest [flags] PATH...\n\nPATH: files or folders of raw page text (.txt and others), HTML (.html, .htm) and JSON Lines (.jsonl, .ndjson).")
@@ -175,7 +197,7 @@ func cmdIngest(ctx context.Context, args []string, log *slog.Logger) error {
 
 func cmdServe(ctx context.Context, args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	db := fs.String("db", defaultDB("khabar.db"), "SQLite database `file` (or set KHABAR_DB)")
+	db := fs.String("db", defaultDB("khabar.db"), dbHelp)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
 	opt := dataFlags(fs)
 	if err := fs.Parse(args); err != nil {
@@ -218,7 +240,7 @@ func serve(ctx context.Context, addr string, h http.Handler, log *slog.Logger) e
 
 func cmdDemo(ctx context.Context, args []string, log *slog.Logger) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	db := fs.String("db", defaultDB("demo.db"), "SQLite database `file` for the demo")
+	db := fs.String("db", defaultDB("demo.db"), "the demo's store: a SQLite database `file`, or a postgres:// URL")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
 	noServe := fs.Bool("no-serve", false, "ingest the demo corpus and exit")
 	if err := fs.Parse(args); err != nil {
@@ -248,15 +270,12 @@ func cmdDemo(ctx context.Context, args []string, log *slog.Logger) error {
 
 func cmdStories(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("stories", flag.ContinueOnError)
-	db := fs.String("db", defaultDB("khabar.db"), "SQLite database `file` (or set KHABAR_DB)")
+	db := fs.String("db", defaultDB("khabar.db"), dbHelp)
 	n := fs.Int("n", 50, "how many stories")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if _, err := os.Stat(*db); err != nil {
-		return fmt.Errorf("no store at %s (run khabar ingest or khabar demo first): %w", *db, err)
-	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,7 @@ var claimColumns = []string{"article_id", "date", "kind", "speaker", "speaker_na
 
 func cmdExport(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	db := fs.String("db", defaultDB("khabar.db"), "SQLite database `file` (or set KHABAR_DB)")
+	db := fs.String("db", defaultDB("khabar.db"), dbHelp)
 	format := fs.String("format", "csv", "csv (ACLED columns), jsonl (one event a line) or claims (claims as CSV)")
 	out := fs.String("o", "", "output `file` (default standard output)")
 	opt := dataFlags(fs)
@@ -53,10 +53,7 @@ func cmdExport(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(*db); err != nil {
-		return fmt.Errorf("export: store: %w", err)
-	}
-	st, err := openStore(ctx, *db)
+	st, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}

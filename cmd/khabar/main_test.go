@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/khabar-news/khabar/internal/store/postgres/pgtest"
 )
 
 func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
@@ -70,8 +72,25 @@ func TestProcessContract(t *testing.T) {
 // TestIngestAndStories ingests a folder twice (the second time stores
 // nothing) and lists the stories.
 func TestIngestAndStories(t *testing.T) {
+	testIngestAndStories(t, filepath.Join(t.TempDir(), "k.db"))
+}
+
+// TestIngestPostgres does the same with the store in PostgreSQL (-db
+// postgres://…), in a fresh schema of the test server, and exports it.
+func TestIngestPostgres(t *testing.T) {
+	db := pgtest.URL(t)
+	testIngestAndStories(t, db)
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"export", "-db", db, "-format", "jsonl"}, nil, &out, quiet()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `"article_id":"one"`) {
+		t.Errorf("export from PostgreSQL has no event of the stored article:\n%s", out.String())
+	}
+}
+
+func testIngestAndStories(t *testing.T, db string) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "k.db")
 	docs := filepath.Join(dir, "pages")
 	os.MkdirAll(docs, 0o755)
 	os.WriteFile(filepath.Join(docs, "one.txt"), []byte("Published: 3 November 2025\nTorkham closed after clashes\nAfghan and Pakistani border forces exchanged fire at Torkham, officials in Nangarhar said.\n"), 0o644)

@@ -1,7 +1,9 @@
 // Package store keeps articles and stories. Store is the interface the
 // commands and the web server use; sqlite/ implements it over one embedded
-// SQLite file, and a PostgreSQL implementation will follow for many
-// workers.
+// SQLite file, postgres/ over a PostgreSQL database shared by many
+// workers (both through the queries of sqlstore/), and storetest/ holds
+// the behaviour both must have. The rules a
+// story's row is kept by (its title, its dates) are here, for both.
 package store
 
 import (
