@@ -20,32 +20,96 @@ import (
 
 // Ingester annotates documents, assigns them to stories and stores them.
 // Story state is resumed from the store when the Ingester is made, so a
-// later run continues the stories of an earlier one.
+// later run continues the stories of an earlier one; and before each
+// assignment it reads what other processes writing the same store saved
+// and edited since (the store's Journal), so that several ingesters, in
+// one process or many, place articles as one would.
 type Ingester struct {
 	p       *Pipeline
 	st      store.Store
-	mu      sync.Mutex // orders assignment and saving
+	mu      sync.Mutex // orders assignment and saving in this process
 	stories *story.Assigner
+	pos     store.Position  // how far the journal has been read
+	mine    map[string]bool // articles this ingester saved, not yet seen in the journal
 }
 
 // NewIngester resumes story assignment from what st holds.
 func NewIngester(ctx context.Context, p *Pipeline, st store.Store, cfg story.Config) (*Ingester, error) {
-	ing := &Ingester{p: p, st: st, stories: story.NewAssigner(cfg)}
-	latest, err := st.Latest(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if latest.IsZero() {
-		return ing, nil
-	}
-	err = st.Since(ctx, latest.Add(-cfg.Window), func(a *article.Article) error {
-		ing.stories.Restore(a.Story, p.stories.Features(a))
-		return nil
+	ing := &Ingester{p: p, st: st, stories: story.NewAssigner(cfg), mine: map[string]bool{}}
+	err := st.Exclusive(ctx, func() error {
+		var err error
+		if ing.pos, err = st.Head(ctx); err != nil {
+			return err
+		}
+		latest, err := st.Latest(ctx)
+		if err != nil || latest.IsZero() {
+			return err
+		}
+		return st.Since(ctx, latest.Add(-cfg.Window), func(a *article.Article) error {
+			ing.stories.Restore(a.Story, p.stories.Features(a))
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("resume stories: %w", err)
 	}
 	return ing, nil
+}
+
+// exclusive runs fn with this ingester and the store's assignment lock
+// held, after catching up with the store's journal.
+func (ing *Ingester) exclusive(ctx context.Context, fn func() error) error {
+	ing.mu.Lock()
+	defer ing.mu.Unlock()
+	return ing.st.Exclusive(ctx, func() error {
+		if err := ing.catchUp(ctx); err != nil {
+			return err
+		}
+		return fn()
+	})
+}
+
+// catchUp brings the assigner up to date with the articles other
+// ingesters saved and the edits made since it last looked: their
+// articles join their stories, and edited stories are rebuilt from the
+// store as they now stand.
+func (ing *Ingester) catchUp(ctx context.Context) error {
+	edited := map[string]bool{}
+	pos, err := ing.st.Changes(ctx, ing.pos, func(a *article.Article) error {
+		if ing.mine[a.ID] {
+			delete(ing.mine, a.ID)
+			return nil
+		}
+		ing.stories.Restore(a.Story, ing.p.stories.Features(a))
+		return nil
+	}, func(e store.Edit) error {
+		edited[e.Story], edited[e.Into] = true, true
+		return nil
+	})
+	ing.pos = pos
+	if err != nil {
+		return fmt.Errorf("catch up with the store: %w", err)
+	}
+	for _, id := range slices.Sorted(maps.Keys(edited)) {
+		if err := ing.rebuild(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rebuild replaces a story in the assigner by its articles in the store.
+func (ing *Ingester) rebuild(ctx context.Context, id string) error {
+	_, arts, err := ing.st.Story(ctx, id)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("rebuild story %s: %w", id, err)
+	}
+	members := make([]story.Member, len(arts))
+	for i, a := range arts {
+		members[i] = ing.p.stories.Features(a)
+	}
+	ing.stories.Rebuild(id, members)
+	return nil
 }
 
 // Hash identifies a document's content, so that the same page stored
@@ -85,20 +149,24 @@ func (ing *Ingester) Ingest(ctx context.Context, doc article.Document) (*article
 
 // Store assigns an annotated article to a story and saves it. Articles
 // must come in the order they should be assigned.
-func (ing *Ingester) Store(ctx context.Context, a *article.Article, hash string) (bool, error) {
-	ing.mu.Lock()
-	defer ing.mu.Unlock()
-	// Checked again under the lock: two requests may carry one document.
-	if dup, err := ing.st.Has(ctx, a.ID, hash); err != nil || dup {
-		return dup, err
-	}
-	m := ing.p.stories.Features(a)
-	pl := ing.stories.Assign(m)
-	a.Story, a.Duplicate = pl.Story, pl.Duplicate
-	if err := ing.st.Save(ctx, a, hash); err != nil {
-		return false, err
-	}
-	return false, nil
+func (ing *Ingester) Store(ctx context.Context, a *article.Article, hash string) (dup bool, err error) {
+	err = ing.exclusive(ctx, func() error {
+		// Checked again under the lock: two requests may carry one document.
+		if dup, err = ing.st.Has(ctx, a.ID, hash); err != nil || dup {
+			return err
+		}
+		pl := ing.stories.Assign(ing.p.stories.Features(a))
+		a.Story, a.Duplicate = pl.Story, pl.Duplicate
+		if err := ing.st.Save(ctx, a, hash); err != nil {
+			// The assigner holds an article the store does not: take
+			// it out again.
+			ing.rebuild(ctx, a.Story)
+			return err
+		}
+		ing.mine[a.ID] = true
+		return nil
+	})
+	return dup, err
 }
 
 // Stats counts what an ingest run did.
@@ -172,9 +240,15 @@ func (ing *Ingester) IngestAll(ctx context.Context, read func(input.Func) error,
 // Merge moves every article of story from into story into, by hand. The
 // store remembers it (from then on, from leads to into) and assignment
 // goes on with the merged story.
-func (ing *Ingester) Merge(ctx context.Context, from, into string) (store.Edit, error) {
-	ing.mu.Lock()
-	defer ing.mu.Unlock()
+func (ing *Ingester) Merge(ctx context.Context, from, into string) (e store.Edit, err error) {
+	err = ing.exclusive(ctx, func() error {
+		e, err = ing.merge(ctx, from, into)
+		return err
+	})
+	return e, err
+}
+
+func (ing *Ingester) merge(ctx context.Context, from, into string) (store.Edit, error) {
 	var err error
 	if from, err = ing.st.Resolve(ctx, from); err != nil {
 		return store.Edit{}, fmt.Errorf("merge: story %s: %w", from, err)
@@ -196,9 +270,15 @@ func (ing *Ingester) Merge(ctx context.Context, from, into string) (store.Edit, 
 // Split moves some articles of a story into a new story, by hand. The
 // new story's id follows from the edit, so the same split gives the same
 // id. The store remembers it; assignment goes on with both stories.
-func (ing *Ingester) Split(ctx context.Context, storyID string, articles []string) (store.Edit, error) {
-	ing.mu.Lock()
-	defer ing.mu.Unlock()
+func (ing *Ingester) Split(ctx context.Context, storyID string, articles []string) (e store.Edit, err error) {
+	err = ing.exclusive(ctx, func() error {
+		e, err = ing.split(ctx, storyID, articles)
+		return err
+	})
+	return e, err
+}
+
+func (ing *Ingester) split(ctx context.Context, storyID string, articles []string) (store.Edit, error) {
 	var err error
 	if storyID, err = ing.st.Resolve(ctx, storyID); err != nil {
 		return store.Edit{}, fmt.Errorf("split: story %s: %w", storyID, err)
@@ -227,21 +307,16 @@ func (ing *Ingester) Split(ctx context.Context, storyID string, articles []strin
 }
 
 // apply stores an edit and rebuilds both stories in the assigner from
-// their articles as they now stand. Called with ing.mu held.
+// their articles as they now stand. (The journal shows the edit again on
+// the next catch-up; rebuilding twice gives the same stories.)
 func (ing *Ingester) apply(ctx context.Context, e store.Edit) error {
 	if err := ing.st.Apply(ctx, e); err != nil {
 		return fmt.Errorf("%s %s: %w", e.Kind, e.Story, err)
 	}
 	for _, id := range []string{e.Story, e.Into} {
-		var members []story.Member
-		_, arts, err := ing.st.Story(ctx, id)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			return fmt.Errorf("%s %s: %w", e.Kind, e.Story, err)
+		if err := ing.rebuild(ctx, id); err != nil {
+			return err
 		}
-		for _, a := range arts {
-			members = append(members, ing.p.stories.Features(a))
-		}
-		ing.stories.Rebuild(id, members)
 	}
 	return nil
 }

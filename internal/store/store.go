@@ -105,5 +105,29 @@ type Store interface {
 	// id itself, or the story it was merged into; ErrNotFound when there
 	// is no such story.
 	Resolve(ctx context.Context, id string) (string, error)
+	Journal
 	Close() error
+}
+
+// Position is how far a reader of a store's changes has got: the last
+// article saved and the last edit applied that it has seen.
+type Position struct {
+	Article int64 `json:"article"`
+	Edit    int64 `json:"edit"`
+}
+
+// Journal lets several processes that write one store keep their story
+// assignment in step: one of them at a time assigns and saves, and each
+// first reads what the others saved and edited since it last looked.
+type Journal interface {
+	// Exclusive runs fn while this process alone may assign stories in
+	// the store (other processes' Exclusive calls wait).
+	Exclusive(ctx context.Context, fn func() error) error
+	// Head is the position of the newest article and edit.
+	Head(ctx context.Context) (Position, error)
+	// Changes calls saved for each article saved after from, then
+	// edited for each edit applied after it, each in order, and returns
+	// the position it read up to. Articles are as they are now (an
+	// article since moved by an edit names its new story).
+	Changes(ctx context.Context, from Position, saved func(*article.Article) error, edited func(Edit) error) (Position, error)
 }

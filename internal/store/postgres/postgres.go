@@ -11,6 +11,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"slices"
@@ -74,6 +75,9 @@ var migrations = []string{
 		to_id   text NOT NULL
 	);
 	CREATE INDEX story_redirects_to ON story_redirects (to_id);`,
+	// The order articles were saved in, for the journal (store.Journal).
+	// Saves run under the assignment lock, so they commit in this order.
+	`ALTER TABLE articles ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE;`,
 }
 
 // Store is a PostgreSQL store.
@@ -85,13 +89,15 @@ type Store struct {
 // dialect is how PostgreSQL differs: numbered placeholders, timestamptz
 // and jsonb, and per-story locks for its many writers.
 var dialect = sqlstore.Dialect{
-	Name:     "postgres",
-	Numbered: true,
-	Time:     func(t time.Time) any { return t },
-	Concat:   "string_agg(DISTINCT %s, ',')",
-	Fetched:  "(data->>'Fetched')::timestamptz",
-	SetStory: "jsonb_set(data, '{Story}', to_jsonb(?::text))",
-	Lock:     lockStories,
+	Name:      "postgres",
+	Numbered:  true,
+	Time:      func(t time.Time) any { return t },
+	Concat:    "string_agg(DISTINCT %s, ',')",
+	Fetched:   "(data->>'Fetched')::timestamptz",
+	SetStory:  "jsonb_set(data, '{Story}', to_jsonb(?::text))",
+	Lock:      lockStories,
+	Seq:       "seq",
+	Exclusive: exclusive,
 }
 
 var _ store.Store = (*Store)(nil)
@@ -188,4 +194,26 @@ func lockStories(ctx context.Context, tx *sql.Tx, ids ...string) error {
 		}
 	}
 	return nil
+}
+
+// exclusive runs fn holding the database's assignment lock, a
+// session-level advisory lock on a connection of its own, so that one
+// worker at a time assigns stories and saves.
+func exclusive(ctx context.Context, db *sql.DB, fn func() error) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("postgres: assignment lock: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock("+lockKey+")", "khabar assign"); err != nil {
+		return fmt.Errorf("postgres: assignment lock: %w", err)
+	}
+	defer func() {
+		// A fresh context: the lock must go even when ctx is done. If
+		// the unlock fails the connection is closed, which releases it.
+		if _, err := conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock("+lockKey+")", "khabar assign"); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	return fn()
 }

@@ -87,6 +87,7 @@ var dialect = sqlstore.Dialect{
 	Concat:   "group_concat(DISTINCT %s)",
 	Fetched:  "json_extract(data, '$.Fetched')",
 	SetStory: "json_set(data, '$.Story', ?)",
+	Seq:      "rowid", // never reused: articles are never deleted
 }
 
 var _ store.Store = (*Store)(nil)
@@ -102,7 +103,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// One writer at a time is SQLite's rule; one connection keeps the
 	// pragmas and avoids SQLITE_BUSY between our own goroutines.
 	db.SetMaxOpenConns(1)
-	s := &Store{Store: sqlstore.New(db, dialect), db: db}
+	d := dialect
+	d.Exclusive = func(ctx context.Context, _ *sql.DB, fn func() error) error {
+		return exclusive(path+".lock", fn)
+	}
+	s := &Store{Store: sqlstore.New(db, d), db: db}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)

@@ -42,6 +42,13 @@ type Dialect struct {
 	// at once. It must take the locks in one order, whatever the order of
 	// ids.
 	Lock func(ctx context.Context, tx *sql.Tx, ids ...string) error
+	// Seq is the articles column that numbers them in the order they
+	// were saved.
+	Seq string
+	// Exclusive, when set, runs fn holding a lock that one process at a
+	// time may hold on the database; unset, fn just runs (a database one
+	// process writes).
+	Exclusive func(ctx context.Context, db *sql.DB, fn func() error) error
 }
 
 // Store is store.Store over a database whose schema is up to date.
@@ -443,21 +450,34 @@ func (s *Store) refreshStory(ctx context.Context, tx *sql.Tx, id string) error {
 
 // Edits implements store.Store.
 func (s *Store) Edits(ctx context.Context, story string) ([]store.Edit, error) {
-	out, err := list(ctx, s, func(row scanner) (store.Edit, error) {
-		var e store.Edit
-		var at scanTime
-		var ids []byte
-		if err := row.Scan(&at, &e.Kind, &e.Story, &e.Into, &ids); err != nil {
-			return e, err
-		}
-		e.At = at.Time
-		return e, json.Unmarshal(ids, &e.Articles)
-	}, `SELECT at, kind, story_id, into_id, articles FROM story_edits
+	edits, err := list(ctx, s, scanEdit, `SELECT seq, at, kind, story_id, into_id, articles FROM story_edits
 		WHERE story_id = ? OR into_id = ? ORDER BY seq`, story, story)
 	if err != nil {
 		return nil, s.errorf("edits of %s: %w", story, err)
 	}
+	out := make([]store.Edit, len(edits))
+	for i, x := range edits {
+		out[i] = x.e
+	}
 	return out, nil
+}
+
+// seqEdit is an edit and its place in the order edits were applied.
+type seqEdit struct {
+	seq int64
+	e   store.Edit
+}
+
+// scanEdit reads seq, at, kind, story_id, into_id, articles.
+func scanEdit(row scanner) (seqEdit, error) {
+	var x seqEdit
+	var at scanTime
+	var ids []byte
+	if err := row.Scan(&x.seq, &at, &x.e.Kind, &x.e.Story, &x.e.Into, &ids); err != nil {
+		return x, err
+	}
+	x.e.At = at.Time
+	return x, json.Unmarshal(ids, &x.e.Articles)
 }
 
 // Resolve implements store.Store.
@@ -473,4 +493,63 @@ func (s *Store) Resolve(ctx context.Context, id string) (string, error) {
 		return "", store.ErrNotFound
 	}
 	return to.String, nil
+}
+
+// Exclusive implements store.Journal.
+func (s *Store) Exclusive(ctx context.Context, fn func() error) error {
+	if s.d.Exclusive == nil {
+		return fn()
+	}
+	return s.d.Exclusive(ctx, s.db, fn)
+}
+
+// Head implements store.Journal.
+func (s *Store) Head(ctx context.Context) (store.Position, error) {
+	var p store.Position
+	err := s.db.QueryRowContext(ctx, "SELECT coalesce((SELECT max("+s.d.Seq+") FROM articles), 0), coalesce((SELECT max(seq) FROM story_edits), 0)").Scan(&p.Article, &p.Edit)
+	if err != nil {
+		return p, s.errorf("head: %w", err)
+	}
+	return p, nil
+}
+
+// Changes implements store.Journal.
+func (s *Store) Changes(ctx context.Context, from store.Position, saved func(*article.Article) error, edited func(store.Edit) error) (store.Position, error) {
+	to := from
+	type seqArticle struct {
+		seq int64
+		a   *article.Article
+	}
+	arts, err := list(ctx, s, func(row scanner) (seqArticle, error) {
+		var x seqArticle
+		var data []byte
+		if err := row.Scan(&x.seq, &data); err != nil {
+			return x, err
+		}
+		x.a = new(article.Article)
+		return x, json.Unmarshal(data, x.a)
+	}, "SELECT "+s.d.Seq+", data FROM articles WHERE "+s.d.Seq+" > ? ORDER BY "+s.d.Seq, from.Article)
+	if err != nil {
+		return from, s.errorf("changes: %w", err)
+	}
+	edits, err := list(ctx, s, scanEdit,
+		"SELECT seq, at, kind, story_id, into_id, articles FROM story_edits WHERE seq > ? ORDER BY seq", from.Edit)
+	if err != nil {
+		return from, s.errorf("changes: %w", err)
+	}
+	// The rows are read before the callbacks run: they may query the
+	// store, and SQLite has one connection.
+	for _, x := range arts {
+		if err := saved(x.a); err != nil {
+			return to, err
+		}
+		to.Article = x.seq
+	}
+	for _, x := range edits {
+		if err := edited(x.e); err != nil {
+			return to, err
+		}
+		to.Edit = x.seq
+	}
+	return to, nil
 }

@@ -35,6 +35,7 @@ func Run(t *testing.T, fresh func(t *testing.T) Opener) {
 		{"EditDates", testEditDates},
 		{"ConcurrentSaves", testConcurrentSaves},
 		{"ConcurrentEdits", testConcurrentEdits},
+		{"Journal", testJournal},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.test(t, fresh(t)) })
 	}
@@ -426,5 +427,82 @@ func testConcurrentEdits(t *testing.T, o Opener) {
 	}
 	if list, err := s.Stories(ctx, 10, 0); err != nil || len(list) != 1 {
 		t.Errorf("Stories = %+v, %v; want s1 alone", list, err)
+	}
+}
+
+// testJournal: the journal gives the articles and edits made after a
+// position, in order, as they now stand; and Exclusive lets one opener
+// of the database in at a time.
+func testJournal(t *testing.T, o Opener) {
+	ctx := context.Background()
+	s := open(t, o)
+	if p, err := s.Head(ctx); err != nil || p != (store.Position{}) {
+		t.Errorf("Head of an empty store = %+v, %v", p, err)
+	}
+	save(t, s,
+		&article.Article{ID: "a1", Story: "s1", Lang: "en", Title: "One", Published: date("2025-11-02")},
+		&article.Article{ID: "a2", Story: "s2", Lang: "en", Title: "Two", Published: date("2025-11-01")},
+	)
+	mid, err := s.Head(ctx)
+	if err != nil || mid.Article == 0 {
+		t.Fatalf("Head = %+v, %v", mid, err)
+	}
+	save(t, s, &article.Article{ID: "a3", Story: "s2", Lang: "fa", Title: "سه", Published: date("2025-11-03")})
+	if err := s.Apply(ctx, store.Edit{Kind: store.EditMerge, Story: "s2", Into: "s1", Articles: []string{"a2", "a3"}}); err != nil {
+		t.Fatal(err)
+	}
+	read := func(from store.Position) (arts, edits []string, to store.Position) {
+		t.Helper()
+		to, err := s.Changes(ctx, from, func(a *article.Article) error {
+			arts = append(arts, a.ID+"@"+a.Story)
+			return nil
+		}, func(e store.Edit) error {
+			edits = append(edits, e.Kind+":"+e.Story+">"+e.Into)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return arts, edits, to
+	}
+	arts, edits, head := read(store.Position{})
+	if strings.Join(arts, " ") != "a1@s1 a2@s1 a3@s1" || strings.Join(edits, " ") != "merge:s2>s1" {
+		t.Errorf("all changes: %v %v (in saving order, with their stories now)", arts, edits)
+	}
+	if h, _ := s.Head(ctx); h != head {
+		t.Errorf("Changes read to %+v, Head is %+v", head, h)
+	}
+	if arts, edits, _ := read(mid); strings.Join(arts, " ") != "a3@s1" || len(edits) != 1 {
+		t.Errorf("changes after the first two: %v %v", arts, edits)
+	}
+	if arts, edits, to := read(head); len(arts)+len(edits) != 0 || to != head {
+		t.Errorf("changes after the head: %v %v, to %+v", arts, edits, to)
+	}
+
+	// Two openers of one database: the second waits for the first.
+	s2 := open(t, o)
+	var mu sync.Mutex
+	var order []string
+	note := func(s string) { mu.Lock(); order = append(order, s); mu.Unlock() }
+	inside := make(chan bool)
+	done := make(chan error)
+	go func() {
+		done <- s.Exclusive(ctx, func() error {
+			note("first in")
+			inside <- true
+			time.Sleep(100 * time.Millisecond)
+			note("first out")
+			return nil
+		})
+	}()
+	<-inside
+	if err := s2.Exclusive(ctx, func() error { note("second in"); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(order, ", ") != "first in, first out, second in" {
+		t.Errorf("Exclusive let two in at once: %v", order)
 	}
 }
