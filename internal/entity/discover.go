@@ -17,6 +17,7 @@ import (
 type cue struct {
 	pos, typ string
 	words    []string // normalised
+	langs    []string // the languages it holds in; all when empty
 }
 
 // maxName bounds the words of a discovered person's name, and maxOrg
@@ -42,6 +43,7 @@ func lines(file string) []string {
 // by the tests, so a malformed line is skipped rather than failed on.
 func (r *Recognizer) loadCues() {
 	r.cues, r.given, r.particle, r.stops = map[string][]cue{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	r.inner = map[string]bool{}
 	for _, l := range lines(cuesFile) {
 		f := strings.Fields(l)
 		if len(f) < 3 {
@@ -51,7 +53,16 @@ func (r *Recognizer) loadCues() {
 		if len(w) == 0 {
 			continue
 		}
-		r.cues[w[0]] = append(r.cues[w[0]], cue{pos: f[0], typ: f[1], words: w})
+		pos, langs, _ := strings.Cut(f[0], "@")
+		if pos == "inner" {
+			r.inner[strings.Join(w, " ")] = true
+			continue
+		}
+		q := cue{pos: pos, typ: f[1], words: w}
+		if langs != "" {
+			q.langs = strings.Split(langs, ",")
+		}
+		r.cues[w[0]] = append(r.cues[w[0]], q)
 	}
 	for _, l := range lines(namesFile) {
 		if p, ok := strings.CutPrefix(l, "="); ok {
@@ -69,10 +80,24 @@ func (r *Recognizer) loadCues() {
 type context struct {
 	runes []rune
 	toks  []script.Token
+	lang  string
 }
 
-func newContext(text string) *context {
-	return &context{runes: []rune(text), toks: script.Tokens(text)}
+func newContext(text, lang string) *context {
+	return &context{runes: []rune(text), toks: script.Tokens(text), lang: lang}
+}
+
+// holds reports whether a cue holds in the text's language.
+func (q cue) holds(lang string) bool {
+	if len(q.langs) == 0 || lang == "" {
+		return true
+	}
+	for _, l := range q.langs {
+		if l == lang {
+			return true
+		}
+	}
+	return false
 }
 
 // joined reports whether tokens i and i+1 stand apart by spaces alone:
@@ -168,6 +193,9 @@ func (r *Recognizer) cuesAt(c *context, i int) (out []cue, ends []int) {
 		cands = append(cands[:len(cands):len(cands)], r.cues[st]...)
 	}
 	for _, q := range cands {
+		if !q.holds(c.lang) {
+			continue
+		}
 		k := i + 1
 		for _, w := range q.words[1:] {
 			if k >= len(c.toks) || !c.joined(k-1) || c.toks[k].Norm != w {
@@ -308,6 +336,7 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 	}
 	arabic := lang == "ar"
 	var cands []span
+	drop := map[int]bool{} // people inside a facility's name
 	for i := 0; i < n; i++ {
 		var qs []cue
 		var ends []int
@@ -363,6 +392,9 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				} else if !r.nameable(c, j) {
 					end = j
 				}
+				if cu.typ == "LOC" && end == j+1 && r.common[c.toks[j].Norm] {
+					end = j // "بخش خصوصی" is the private sector
+				}
 				if end > j {
 					cands = append(cands, span{from: j, to: end, typ: cu.typ, clitic: clitic})
 				}
@@ -378,19 +410,60 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 					}
 					b--
 				}
+				// Arabic puts the verb first ("انتقد وزير الخارجية"): a
+				// word before a role is a name only when it is a given name.
+				if g, _ := r.isGiven(c, b); arabic && !g {
+					continue
+				}
 				cands = append(cands, span{from: b, to: i, typ: cu.typ})
-			case "head":
+			case "head", "complement":
+				if cu.typ == "FAC" {
+					// A person after a facility's word names the facility
+					// ("فرودگاه بین‌المللی امام خمینی"), not the person.
+					j := k
+					for skip := 0; j < n && c.joined(j-1) && covered[j] == 0 && skip < 2; skip++ {
+						j++
+					}
+					if j < n && c.joined(j-1) && covered[j] != 0 {
+						if m := ms[covered[j]-1]; m.typ == "PER" && m.from == j {
+							drop[covered[j]-1] = true
+						}
+					}
+					continue
+				}
+				if cu.pos == "complement" && (k >= n || !c.joined(k-1) || covered[k] != 0 || !r.inner[c.toks[k].Norm]) {
+					continue // "وزیر امور خارجه": the portfolio is an organisation
+				}
 				end, count, own := k, 0, 0
-				for end < n && count < maxOrg && c.joined(end-1) {
+				limit := maxOrg
+				if cu.typ == "LOC" {
+					limit = 1 // "استان X": one gazetteer place
+				}
+				for end < n && count < limit && c.joined(end-1) {
 					t := c.toks[end]
 					if m := covered[end]; m != 0 {
 						end = ms[m-1].to
 						count++
+						if lang == "fa" && ms[m-1].typ == "LOC" {
+							break // "شهرداری اصفهان": a place ends a Persian body's name
+						}
 						continue
 					}
 					own++
 					if latin(t.Text) && (t.Norm == "of" || t.Norm == "for" || t.Norm == "and") && end+1 < n && capital(c.toks[end+1].Text) {
 						end++
+						continue
+					}
+					// Persian joins a body's fields with "و": "وزارت فرهنگ و
+					// ارشاد اسلامی".
+					if lang == "fa" && t.Norm == "و" && count > 0 && end+1 < n && c.joined(end) && covered[end+1] == 0 &&
+						(r.inner[c.toks[end+1].Norm] || r.nameable(c, end+1)) {
+						end++
+						continue
+					}
+					if cu.typ == "ORG" && r.inner[t.Norm] && !r.isCue(c, end) {
+						end++
+						count++
 						continue
 					}
 					if !r.nameable(c, end) || (arabic && count > 0 && !strings.HasPrefix(t.Norm, "ال")) {
@@ -399,9 +472,26 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 					end++
 					count++
 				}
-				// A place word beside a gazetteer place adds nothing to it.
-				if count > 0 && (own > 0 || cu.typ != "LOC") {
-					cands = append(cands, span{from: i, to: end, typ: cu.typ, absorbs: true})
+				for end > k && c.toks[end-1].Norm == "و" {
+					end--
+				}
+				// A place word before a gazetteer place joins its name
+				// ("استان اصفهان").
+				if cu.typ == "LOC" && own == 0 && count == 1 {
+					if m := &ms[covered[k]-1]; m.typ == "LOC" && m.from == k {
+						m.from = i
+						covered[i] = covered[k]
+					}
+					continue
+				}
+				// An unknown word after a place word is too often an
+				// ordinary one ("استان قرار"): places come from the gazetteer.
+				if count > 0 && cu.typ != "LOC" {
+					from := i
+					if cu.pos == "complement" {
+						from = k
+					}
+					cands = append(cands, span{from: from, to: end, typ: cu.typ, absorbs: true})
 				}
 			case "tail":
 				b, count, own := i, 0, 0
@@ -428,6 +518,15 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				cands = append(cands, span{from: i, to: end, typ: "PER", clitic: clitic})
 			}
 		}
+	}
+	if len(drop) > 0 {
+		kept := ms[:0:0]
+		for k, m := range ms {
+			if !drop[k] {
+				kept = append(kept, m)
+			}
+		}
+		ms = kept
 	}
 	return r.merge(c, ms, cands)
 }

@@ -57,6 +57,9 @@ type Recognizer struct {
 	// first normalised word, given names, name particles, stop words.
 	cues                   map[string][]cue
 	given, particle, stops map[string]bool
+	// inner are words that may stand inside an organisation's name
+	// though they end other names ("ملی", "کشور", "امور").
+	inner map[string]bool
 }
 
 type node struct {
@@ -300,7 +303,7 @@ func (r *Recognizer) Find(text, lang string) []article.Entity {
 // gazetteer's names, names discovered by their cues, and the short forms
 // ("Mujahid") of people named in full earlier on.
 func (r *Recognizer) Mentions(text, lang string) []Mention {
-	c := newContext(text)
+	c := newContext(text, lang)
 	bit := langBit(lang)
 	var found []match
 	for i := 0; i < len(c.toks); {
@@ -394,7 +397,14 @@ func (r *Recognizer) resolve(c *context, found []match) []span {
 			id = r.choose(m.hits, certain, r.cueType(c, m.from))
 		}
 		e := r.g.Get(id)
-		out = append(out, span{from: m.from, to: m.to, id: id, name: e.Name, typ: e.Type, kind: e.Kind, adj: m.adj})
+		from := m.from
+		switch e.Type {
+		case "PER":
+			from = r.afterCues(c, m.from, m.to, "PER")
+		case "LOC":
+			from = r.afterCues(c, m.from, m.to, "LOC")
+		}
+		out = append(out, span{from: from, to: m.to, id: id, name: e.Name, typ: e.Type, kind: e.Kind, adj: m.adj})
 	}
 	return out
 }
@@ -432,4 +442,27 @@ func (r *Recognizer) choose(hits []hit, certain map[string]int, typ string) stri
 		return cands[a].rank < cands[b].rank
 	})
 	return cands[0].id
+}
+
+// afterCues returns the first token of a name in tokens [from, to)
+// after the words of its type that open it: a person's titles
+// ("الملك عبدالله" names "عبدالله", "آیت‌الله خامنه‌ای" "خامنه‌ای"), a
+// place's kind word where the language writes it apart ("ضلع کرک",
+// "قطاع غزة"). NER corpora leave them out of the name; the last word
+// always stays.
+func (r *Recognizer) afterCues(c *context, from, to int, typ string) int {
+	for from < to-1 {
+		qs, ends := r.cuesAt(c, from)
+		next := from
+		for k, q := range qs {
+			if q.typ == typ && (q.pos == "before" || q.pos == "role") && ends[k] < to && ends[k] > next {
+				next = ends[k]
+			}
+		}
+		if next == from {
+			break
+		}
+		from = next
+	}
+	return from
 }

@@ -72,6 +72,19 @@ kind: state_body
 parent: pakistan
 en: Ministry of Defence; Ministry of Defense
 fa: وزارت دفاع
+
+[ali-khamenei]
+name: Ali Khamenei
+type: PER
+kind: person
+fa: علی خامنه‌ای; آیت‌الله خامنه‌ای
+
+[kabul]
+name: Kabul
+type: LOC
+kind: city
+fa: کابل
+ar: كابول
 `
 
 func newTest(t *testing.T) *Recognizer {
@@ -165,10 +178,19 @@ func TestMentions(t *testing.T) {
 			[]string{"new:mnzmlshlm ORG منظمة الصحة العالمية", "pakistan LOC باكستان"}},
 		{"Urdu head-final organisation", "نیشنل ڈیزاسٹر اتھارٹی نے کہا", "ur",
 			[]string{"new:nSnldzstrthrt ORG نیشنل ڈیزاسٹر اتھارٹی"}},
-		{"place cue", "در شهر خرم‌آباد", "fa", []string{"new:Xrmbd LOC خرم‌آباد"}},
+		{"place cue", "وصل إلى مدينة طرطوشة", "ar", []string{"new:trtS LOC طرطوشة"}},
+		{"Persian writes the place word in the name", "در شهر کابل", "fa", []string{"kabul LOC شهر کابل"}},
+		{"Arabic writes it apart", "في مدينة كابول", "ar", []string{"kabul LOC كابول"}},
+		{"title left out of a person's name", "آیت‌الله خامنه‌ای گفت", "fa", []string{"ali-khamenei PER خامنه‌ای"}},
+		{"a person after a facility's word names the facility", "در خیابان علی خامنه‌ای", "fa", nil},
+		{"an Arabic verb before a role is no name", "انتقد وزير الخارجية", "ar", nil},
+		{"no Persian place from an ordinary word", "در بخش خصوصی و استان قرار", "fa", nil},
 		{"given name with a clitic", "وقال ومحمد البرادعي", "ar", []string{"new:mhmdlbrd PER ومحمد البرادعي"}},
 		{"byte-order mark is not in the name", "\ufeffپاکستان", "fa", []string{"pakistan LOC پاکستان"}},
-		{"role complement is no name", "وزیر اطلاعات گفت", "fa", nil},
+		{"a minister's portfolio is the ministry", "وزیر اطلاعات گفت", "fa", []string{"new:tlt ORG اطلاعات"}},
+		{"Persian joins a body's fields with and", "وزارت فرهنگ و ارشاد اسلامی گفت", "fa",
+			[]string{"new:vzrtfrhngvrSdslm ORG وزارت فرهنگ و ارشاد اسلامی"}},
+		{"a place ends a Persian body's name", "شهرداری کابل اعلام کرد", "fa", []string{"new:Shrdrkbl ORG شهرداری کابل"}},
 	}
 	for _, tt := range tests {
 		var got []string
