@@ -43,7 +43,7 @@ func lines(file string) []string {
 // by the tests, so a malformed line is skipped rather than failed on.
 func (r *Recognizer) loadCues() {
 	r.cues, r.given, r.particle, r.stops = map[string][]cue{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-	r.inner = map[string]bool{}
+	r.inner, r.langStops, r.family = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, l := range lines(cuesFile) {
 		f := strings.Fields(l)
 		if len(f) < 3 {
@@ -69,10 +69,22 @@ func (r *Recognizer) loadCues() {
 			r.particle[script.Normalize(p)] = true
 			continue
 		}
+		if p, ok := strings.CutPrefix(l, "+"); ok {
+			r.family[script.Normalize(p)] = true
+			continue
+		}
 		r.given[strings.Join(script.Words(l), "")] = true
 	}
 	for _, l := range lines(stopFile) {
-		r.stops[script.Normalize(l)] = true
+		w, langs, _ := strings.Cut(l, "@")
+		w = script.Normalize(strings.TrimSpace(w))
+		if langs == "" {
+			r.stops[w] = true
+			continue
+		}
+		for _, lang := range strings.Split(langs, ",") {
+			r.langStops[lang+":"+w] = true
+		}
 	}
 }
 
@@ -256,10 +268,10 @@ func (r *Recognizer) isCue(c *context, i int) bool {
 // must be capitalised.
 func (r *Recognizer) nameable(c *context, i int) bool {
 	t := c.toks[i]
-	if utf8.RuneCountInString(t.Norm) < 2 || r.stops[t.Norm] || r.isCue(c, i) {
+	if utf8.RuneCountInString(t.Norm) < 2 || r.stop(c, t.Norm) || r.isCue(c, i) {
 		return false
 	}
-	if st, ok := peelConj(t.Norm); ok && strings.HasPrefix(t.Norm, "و") && r.stops[st] {
+	if st, ok := peelConj(t.Norm); ok && strings.HasPrefix(t.Norm, "و") && r.stop(c, st) {
 		return false
 	}
 	for _, ch := range t.Norm {
@@ -271,6 +283,11 @@ func (r *Recognizer) nameable(c *context, i int) bool {
 		return false
 	}
 	return true
+}
+
+// stop reports a stop word of the text's language, or of every language.
+func (r *Recognizer) stop(c *context, w string) bool {
+	return r.stops[w] || r.langStops[c.lang+":"+w]
 }
 
 // isGiven reports whether token i is a given name, and whether it
@@ -306,10 +323,20 @@ func (r *Recognizer) nameRun(c *context, covered []int, j int) int {
 		return j
 	}
 	end := j + 1
-	for end < len(c.toks) && end-j < maxName && c.joined(end-1) && covered[end] == 0 && r.nameable(c, end) {
+	for end < len(c.toks) && end-j < maxName && c.joined(end-1) && covered[end] == 0 {
 		prev, cur := c.toks[end-1].Norm, c.toks[end].Norm
 		g, _ := r.isGiven(c, end-1)
+		if g && r.family[cur] {
+			end++ // "شعیب ملک": a family name that is an ordinary word, after a given name
+			continue
+		}
+		if !r.nameable(c, end) {
+			break
+		}
 		g2, _ := r.isGiven(c, end)
+		if g2 && end-j >= 2 && !r.particle[prev] {
+			break // "احمد شہزاد محمد حفیظ": a given name after a full name starts another
+		}
 		if !(g || g2 || r.particle[prev] || r.particle[cur] || surnameLike(cur) ||
 			(latin(c.toks[end].Text) && capital(c.toks[end].Text)) ||
 			(strings.HasPrefix(cur, "ال") && end == j+1 && g)) {
@@ -377,8 +404,7 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 					if j >= n {
 						continue
 					}
-					if g, _ := r.isGiven(c, j); !g && !(lang == "ar" && !strings.HasPrefix(c.toks[j].Norm, "ال")) &&
-						!(latin(c.toks[j].Text) && capital(c.toks[j].Text)) {
+					if g, _ := r.isGiven(c, j); !g && !(latin(c.toks[j].Text) && capital(c.toks[j].Text)) {
 						continue
 					}
 				}

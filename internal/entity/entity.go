@@ -60,6 +60,11 @@ type Recognizer struct {
 	// inner are words that may stand inside an organisation's name
 	// though they end other names ("ملی", "کشور", "امور").
 	inner map[string]bool
+	// langStops are stop words of one language, keyed "lang:word"
+	// (Arabic "على" is the Persian and Urdu name "علی"); family are
+	// family names that are ordinary words ("ملک"), names only after a
+	// given name.
+	langStops, family map[string]bool
 }
 
 type node struct {
