@@ -126,6 +126,24 @@ func (c *context) joined(i int) bool {
 	return true
 }
 
+// opensQuote reports whether only spaces and one opening quote stand
+// between tokens i and i+1 ("صحيفة « النهار »").
+func (c *context) opensQuote(i int) bool {
+	if i < 0 || i+1 >= len(c.toks) {
+		return false
+	}
+	quotes := 0
+	for _, r := range c.runes[c.toks[i].End:c.toks[i+1].Start] {
+		switch {
+		case r == '«' || r == '"' || r == '“' || r == '„':
+			quotes++
+		case !unicode.IsSpace(r):
+			return false
+		}
+	}
+	return quotes == 1
+}
+
 // commaBefore reports whether only spaces and at most one comma stand
 // between tokens i-1 and i ("X، سخنگوی").
 func (c *context) commaBefore(i int) bool {
@@ -408,14 +426,24 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 						continue
 					}
 				}
-				if j >= n || !c.joined(j-1) || covered[j] != 0 {
+				quoted := cu.typ == "ORG" && j == k && c.opensQuote(j-1)
+				if j >= n || (!c.joined(j-1) && !quoted) || covered[j] != 0 {
 					continue
 				}
 				end := j + 1
 				_, clitic := r.isGiven(c, j)
-				if cu.typ == "PER" {
+				switch {
+				case cu.typ == "PER":
 					end = r.nameRun(c, covered, j)
-				} else if !r.nameable(c, j) {
+				case quoted:
+					// "صحيفة « واشنطن بوست »": the words up to the closing quote.
+					for end < n && end-j < maxOrg && c.joined(end-1) && covered[end] == 0 {
+						end++
+					}
+					if end < n && end-j >= maxOrg {
+						end = j
+					}
+				case !r.nameable(c, j):
 					end = j
 				}
 				if cu.typ == "LOC" && end == j+1 && r.common[c.toks[j].Norm] {
@@ -512,6 +540,9 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				}
 				// An unknown word after a place word is too often an
 				// ordinary one ("استان قرار"): places come from the gazetteer.
+				if cu.typ == "ORG" && own == 0 && count == 1 && ms[covered[k]-1].typ == "ORG" {
+					continue // "نادي ريال مدريد": the club's name stands alone
+				}
 				if count > 0 && cu.typ != "LOC" {
 					from := i
 					if cu.pos == "complement" {

@@ -406,8 +406,8 @@ func (r *Recognizer) resolve(c *context, found []match) []span {
 		switch e.Type {
 		case "PER":
 			from = r.afterCues(c, m.from, m.to, "PER")
-		case "LOC":
-			from = r.afterCues(c, m.from, m.to, "LOC")
+		case "LOC", "ORG":
+			from = r.afterCues(c, m.from, m.to, e.Type)
 		}
 		out = append(out, span{from: from, to: m.to, id: id, name: e.Name, typ: e.Type, kind: e.Kind, adj: m.adj})
 	}

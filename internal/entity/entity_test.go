@@ -190,6 +190,8 @@ func TestMentions(t *testing.T) {
 		{"a minister's portfolio is the ministry", "وزیر اطلاعات گفت", "fa", []string{"new:tlt ORG اطلاعات"}},
 		{"Persian joins a body's fields with and", "وزارت فرهنگ و ارشاد اسلامی گفت", "fa",
 			[]string{"new:vzrtfrhngvrSdslm ORG وزارت فرهنگ و ارشاد اسلامی"}},
+		{"Arabic writes a paper's kind apart", "ذكرت صحيفة « نيويورك تايمز » أن", "ar", []string{"new:nrktmz ORG نيويورك تايمز"}},
+		{"Urdu family name that is an ordinary word", "شعیب ملک نے کہا", "ur", []string{"new:Sbmlk PER شعیب ملک"}},
 		{"a place ends a Persian body's name", "شهرداری کابل اعلام کرد", "fa", []string{"new:Shrdrkbl ORG شهرداری کابل"}},
 	}
 	for _, tt := range tests {
