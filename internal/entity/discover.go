@@ -315,7 +315,9 @@ func (r *Recognizer) isGiven(c *context, i int) (ok, clitic bool) {
 	if r.given[n] {
 		return true, false
 	}
-	if st, ok := peelConj(n); ok && r.given[st] {
+	// A preposition (ب, ل, ف) on a short word is more often part of an
+	// ordinary word ("بشأن" is not "ب" + "شان"); the conjunction و is not.
+	if st, ok := peelConj(n); ok && r.given[st] && (strings.HasPrefix(n, "و") || utf8.RuneCountInString(st) >= 4) {
 		return true, true
 	}
 	return false, false
@@ -341,7 +343,11 @@ func (r *Recognizer) nameRun(c *context, covered []int, j int) int {
 		return j
 	}
 	end := j + 1
-	for end < len(c.toks) && end-j < maxName && c.joined(end-1) && covered[end] == 0 {
+	words := 1 // name words, particles ("بن", "آل") not counted
+	for end < len(c.toks) && words < maxName && c.joined(end-1) && covered[end] == 0 {
+		if !r.particle[c.toks[end].Norm] {
+			words++
+		}
 		prev, cur := c.toks[end-1].Norm, c.toks[end].Norm
 		g, _ := r.isGiven(c, end-1)
 		if g && r.family[cur] {
