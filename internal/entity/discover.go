@@ -300,6 +300,10 @@ func (r *Recognizer) nameable(c *context, i int) bool {
 	if latin(t.Text) && !capital(t.Text) {
 		return false
 	}
+	// A Persian or Pashto verb: "می‌گوید", "نمی‌شود".
+	if strings.HasPrefix(t.Text, "می‌") || strings.HasPrefix(t.Text, "نمی‌") {
+		return false
+	}
 	return true
 }
 
@@ -455,6 +459,9 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				if cu.typ == "LOC" && end == j+1 && r.common[c.toks[j].Norm] {
 					end = j // "بخش خصوصی" is the private sector
 				}
+				if cu.typ == "PER" && arabic && end == j+1 && strings.HasPrefix(c.toks[j].Norm, "ال") {
+					end = j // "وأعلن التنظيم": one word with the article is no name
+				}
 				if end > j {
 					cands = append(cands, span{from: j, to: end, typ: cu.typ, clitic: clitic})
 				}
@@ -470,9 +477,12 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 					}
 					b--
 				}
-				// Arabic puts the verb first ("انتقد وزير الخارجية"): a
-				// word before a role is a name only when it is a given name.
-				if g, _ := r.isGiven(c, b); arabic && !g {
+				// Arabic puts the verb first ("انتقد وزير الخارجية"), and
+				// Persian joins a noun to its adjective ("ادعاهای اخیر
+				// سخنگوی"): a word before a role with no comma between,
+				// or any such word in Arabic, is a name only from a given
+				// name.
+				if g, _ := r.isGiven(c, b); !g && (arabic || c.joined(i-1)) && !(latin(c.toks[b].Text) && capital(c.toks[b].Text)) {
 					continue
 				}
 				cands = append(cands, span{from: b, to: i, typ: cu.typ})
