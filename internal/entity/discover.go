@@ -365,7 +365,9 @@ func (r *Recognizer) nameRun(c *context, covered []int, j int) int {
 		if g2 && end-j >= 2 && !r.particle[prev] {
 			break // "احمد شہزاد محمد حفیظ": a given name after a full name starts another
 		}
-		if !(g || g2 || r.particle[prev] || r.particle[cur] || surnameLike(cur) ||
+		// After a given name that opens the run any word may be the
+		// family name; further words need their own sign of a name.
+		if !((g && end-1 == j) || g2 || r.particle[prev] || r.particle[cur] || surnameLike(cur) ||
 			(latin(c.toks[end].Text) && capital(c.toks[end].Text)) ||
 			(strings.HasPrefix(cur, "ال") && end == j+1 && g)) {
 			break

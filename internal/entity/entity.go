@@ -209,9 +209,11 @@ type form struct {
 
 // forms returns the ways a token may stand for a name word: itself, then
 // with a suffix peeled, and for the first word of a name with a prefix
-// peeled too. A clitic before the article ("وال", "لل") leaves the
-// article on the word, since names carry it ("للأمم" is "الأمم").
-func forms(norm string, first bool) []form {
+// peeled too when the language writes clitics on words (Arabic, or an
+// unknown language; not Persian "فرقه", which is no "ف" + "رقه"). A
+// clitic before the article ("وال", "لل") leaves the article on the
+// word, since names carry it ("للأمم" is "الأمم").
+func forms(norm string, first, clitics bool) []form {
 	out := []form{{s: norm}}
 	peel := func(s string) {
 		for _, suf := range suffixes {
@@ -224,7 +226,7 @@ func forms(norm string, first bool) []form {
 		}
 	}
 	peel(norm)
-	if first && norm != "" && norm[0] >= 0x80 {
+	if first && clitics && norm != "" && norm[0] >= 0x80 {
 		for _, p := range prefixes {
 			if st, ok := strings.CutPrefix(norm, p); ok && utf8.RuneCountInString(st) >= minStem {
 				out = append(out, form{s: st})
@@ -312,7 +314,7 @@ func (r *Recognizer) Mentions(text, lang string) []Mention {
 	bit := langBit(lang)
 	var found []match
 	for i := 0; i < len(c.toks); {
-		m, ok := r.longest(c.toks, i, bit)
+		m, ok := r.longest(c.toks, i, bit, lang == "ar" || lang == "")
 		if !ok {
 			i++
 			continue
@@ -331,7 +333,7 @@ func (r *Recognizer) Mentions(text, lang string) []Mention {
 }
 
 // longest finds the longest alias starting at token i.
-func (r *Recognizer) longest(toks []script.Token, i int, bit uint8) (match, bool) {
+func (r *Recognizer) longest(toks []script.Token, i int, bit uint8, clitics bool) (match, bool) {
 	var best match
 	var walk func(n *node, j int, exact, adj bool)
 	walk = func(n *node, j int, exact, adj bool) {
@@ -356,7 +358,7 @@ func (r *Recognizer) longest(toks []script.Token, i int, bit uint8) (match, bool
 		if j >= len(toks) || n.next == nil {
 			return
 		}
-		for k, f := range forms(toks[j].Norm, j == i) {
+		for k, f := range forms(toks[j].Norm, j == i, clitics) {
 			if c := n.next[f.s]; c != nil {
 				walk(c, j+1, exact && k == 0, f.suf != "" && adjectival(f.s, f.suf))
 			}
