@@ -327,6 +327,61 @@ func (r *Recognizer) isGiven(c *context, i int) (ok, clitic bool) {
 	return false, false
 }
 
+// ordinals are the regnal and dynastic numbers that end a name
+// ("عبدالله الثاني", "محمد السادس", "بنديكت السادس عشر").
+var ordinals = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("الأول الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي عشر " +
+		"اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم شانزدهم") {
+		ordinals[script.Normalize(w)] = true
+	}
+}
+
+// ordinalEnd returns the end of the regnal number that may follow a
+// name ending at token end.
+func (c *context) ordinalEnd(end int) int {
+	for k := 0; k < 2 && end < len(c.toks) && c.joined(end-1) && ordinals[c.toks[end].Norm]; k++ {
+		end++
+	}
+	return end
+}
+
+// extendPeople widens the gazetteer's people to the full name the text
+// gives: a given name before a family name ("حميد كرزاي"), a lineage
+// after the name ("خليفة بن زايد آل نهيان"), a regnal number
+// ("عبدالله الثاني").
+func (r *Recognizer) extendPeople(c *context, ms []span) {
+	taken := make([]bool, len(c.toks))
+	for _, m := range ms {
+		for t := m.from; t < m.to; t++ {
+			taken[t] = true
+		}
+	}
+	for k := range ms {
+		m := &ms[k]
+		if m.typ != "PER" || m.adj {
+			continue
+		}
+		if b := m.from - 1; b >= 0 && !taken[b] && c.joined(b) {
+			if g, _ := r.isGiven(c, b); g && !r.isCue(c, b) {
+				m.from = b
+				taken[b] = true
+			}
+		}
+		end := m.to
+		for end+1 < len(c.toks) && !taken[end] && !taken[end+1] && c.joined(end-1) && c.joined(end) &&
+			r.particle[c.toks[end].Norm] && r.nameable(c, end+1) {
+			end += 2
+		}
+		end = c.ordinalEnd(end)
+		for t := m.to; t < end; t++ {
+			taken[t] = true
+		}
+		m.to = end
+	}
+}
+
 // surnameLike reports a word shaped like a family name: the Persian
 // "-زاده", "-پور", "-نیا" and the nisba "-ی" (هاشمی رفسنجانی).
 func surnameLike(w string) bool {
@@ -367,6 +422,10 @@ func (r *Recognizer) nameRun(c *context, covered []int, j int) int {
 		}
 		// After a given name that opens the run any word may be the
 		// family name; further words need their own sign of a name.
+		free := g && end-1 == j && !g2 && !r.particle[cur] && !surnameLike(cur)
+		if free && c.lang == "ar" && (strings.HasPrefix(cur, "و") || strings.HasSuffix(cur, "ها") || strings.HasSuffix(cur, "هم")) {
+			break // "خالد وريم", "حمد حولها": a conjunction or a pronoun is no family name
+		}
 		if !((g && end-1 == j) || g2 || r.particle[prev] || r.particle[cur] || surnameLike(cur) ||
 			(latin(c.toks[end].Text) && capital(c.toks[end].Text)) ||
 			(strings.HasPrefix(cur, "ال") && end == j+1 && g)) {
@@ -374,6 +433,7 @@ func (r *Recognizer) nameRun(c *context, covered []int, j int) int {
 		}
 		end++
 	}
+	end = c.ordinalEnd(end)
 	for end > j+1 && r.particle[c.toks[end-1].Norm] && c.toks[end-1].Norm != "خان" {
 		end-- // a name does not end on "بن"
 	}

@@ -323,6 +323,7 @@ func (r *Recognizer) Mentions(text, lang string) []Mention {
 		i = m.to
 	}
 	ms := r.resolve(c, found)
+	r.extendPeople(c, ms)
 	ms = r.discover(c, lang, ms)
 	ms = r.shortForms(c, ms)
 	out := make([]Mention, 0, len(ms))
