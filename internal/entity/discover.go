@@ -73,7 +73,15 @@ func (r *Recognizer) loadCues() {
 			r.family[script.Normalize(p)] = true
 			continue
 		}
-		r.given[strings.Join(script.Words(l), "")] = true
+		name, langs, _ := strings.Cut(l, "@")
+		w := strings.Join(script.Words(name), "")
+		if langs == "" {
+			r.given[w] = true
+			continue
+		}
+		for _, lang := range strings.Split(langs, ",") {
+			r.given[strings.TrimSpace(lang)+":"+w] = true
+		}
 	}
 	for _, l := range lines(stopFile) {
 		w, langs, _ := strings.Cut(l, "@")
@@ -316,15 +324,25 @@ func (r *Recognizer) stop(c *context, w string) bool {
 // carries a clitic ("ومحمد").
 func (r *Recognizer) isGiven(c *context, i int) (ok, clitic bool) {
 	n := c.toks[i].Norm
-	if r.given[n] {
+	if r.given[n] || r.given[c.lang+":"+n] {
 		return true, false
 	}
 	// A preposition (ب, ل, ف) on a short word is more often part of an
 	// ordinary word ("بشأن" is not "ب" + "شان"); the conjunction و is not.
-	if st, ok := peelConj(n); ok && r.given[st] && (strings.HasPrefix(n, "و") || utf8.RuneCountInString(st) >= 4) {
+	if st, ok := peelConj(n); ok && (r.given[st] || r.given[c.lang+":"+st]) && (strings.HasPrefix(n, "و") || utf8.RuneCountInString(st) >= 4) {
 		return true, true
 	}
 	return false, false
+}
+
+// kunya are the words "father of" and "mother of" that open an Arabic
+// name by a child's name.
+var kunya = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("أبو ابو أبي ابي أم") {
+		kunya[script.Normalize(w)] = true
+	}
 }
 
 // ordinals are the regnal and dynastic numbers that end a name
@@ -403,6 +421,7 @@ func (r *Recognizer) nameRun(c *context, covered []int, j int) int {
 	}
 	end := j + 1
 	words := 1 // name words, particles ("بن", "آل") not counted
+	lead, _ := r.isGiven(c, j) // every word so far is a given name
 	for end < len(c.toks) && words < maxName && c.joined(end-1) && covered[end] == 0 {
 		if !r.particle[c.toks[end].Norm] {
 			words++
@@ -420,17 +439,19 @@ func (r *Recognizer) nameRun(c *context, covered []int, j int) int {
 		if g2 && end-j >= 2 && !r.particle[prev] {
 			break // "احمد شہزاد محمد حفیظ": a given name after a full name starts another
 		}
-		// After a given name that opens the run any word may be the
-		// family name; further words need their own sign of a name.
-		free := g && end-1 == j && !g2 && !r.particle[cur] && !surnameLike(cur)
+		// After the given names that open the run any word may be the
+		// family name ("كارلوس ألبرتو باريرا"); further words need their
+		// own sign of a name.
+		free := lead && !g2 && !r.particle[cur] && !surnameLike(cur)
 		if free && c.lang == "ar" && (strings.HasPrefix(cur, "و") || strings.HasSuffix(cur, "ها") || strings.HasSuffix(cur, "هم")) {
 			break // "خالد وريم", "حمد حولها": a conjunction or a pronoun is no family name
 		}
-		if !((g && end-1 == j) || g2 || r.particle[prev] || r.particle[cur] || surnameLike(cur) ||
+		if !(lead || g2 || r.particle[prev] || r.particle[cur] || surnameLike(cur) ||
 			(latin(c.toks[end].Text) && capital(c.toks[end].Text)) ||
 			(strings.HasPrefix(cur, "ال") && end == j+1 && g)) {
 			break
 		}
+		lead = lead && g2
 		end++
 	}
 	end = c.ordinalEnd(end)
@@ -651,6 +672,21 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 		if g, clitic := r.isGiven(c, i); g && covered[i] == 0 && i+1 < n && c.joined(i) {
 			if end := r.nameRun(c, covered, i); end-i >= 2 {
 				cands = append(cands, span{from: i, to: end, typ: "PER", clitic: clitic})
+			}
+		}
+		// "عبد" and a name of God is a given name: "عبد العزيز", "وعبد الله".
+		if w, _ := peelConj(c.toks[i].Norm); (w == "عبد" || c.toks[i].Norm == "عبد") && covered[i] == 0 && i+1 < n && c.joined(i) &&
+			covered[i+1] == 0 && strings.HasPrefix(c.toks[i+1].Norm, "ال") {
+			if end := r.nameRun(c, covered, i); end-i >= 2 {
+				cands = append(cands, span{from: i, to: end, typ: "PER", clitic: w == "عبد" && c.toks[i].Norm != "عبد"})
+			}
+		}
+		// A kunya, "father of" and a given name: "أبو أيوب", "أبو عبد الله".
+		if kunya[c.toks[i].Norm] && covered[i] == 0 && i+1 < n && c.joined(i) && covered[i+1] == 0 {
+			if g, _ := r.isGiven(c, i+1); g || r.particle[c.toks[i+1].Norm] {
+				if end := r.nameRun(c, covered, i+1); end > i+1 {
+					cands = append(cands, span{from: i, to: end, typ: "PER"})
+				}
 			}
 		}
 	}
