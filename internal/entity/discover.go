@@ -420,7 +420,7 @@ func (r *Recognizer) nameRun(c *context, covered []int, j int) int {
 		return j
 	}
 	end := j + 1
-	words := 1 // name words, particles ("بن", "آل") not counted
+	words := 1                 // name words, particles ("بن", "آل") not counted
 	lead, _ := r.isGiven(c, j) // every word so far is a given name
 	for end < len(c.toks) && words < maxName && c.joined(end-1) && covered[end] == 0 {
 		if !r.particle[c.toks[end].Norm] {
