@@ -2,6 +2,7 @@ package entity
 
 import (
 	"bufio"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,12 +40,20 @@ func lines(file string) []string {
 	return out
 }
 
-// loadCues reads the discovery data. The files are embedded and checked
-// by the tests, so a malformed line is skipped rather than failed on.
+// loadCues reads the embedded discovery data. The files are embedded and
+// checked by the tests, so a malformed line is skipped rather than failed
+// on.
 func (r *Recognizer) loadCues() {
 	r.cues, r.given, r.particle, r.stops = map[string][]cue{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	r.inner, r.langStops, r.family = map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for _, l := range lines(cuesFile) {
+	r.addCues(lines(cuesFile))
+	r.addNames(lines(namesFile))
+	r.addStops(lines(stopFile))
+}
+
+// addCues reads lines in the format of data/cues.txt.
+func (r *Recognizer) addCues(ls []string) {
+	for _, l := range ls {
 		f := strings.Fields(l)
 		if len(f) < 3 {
 			continue
@@ -64,7 +73,11 @@ func (r *Recognizer) loadCues() {
 		}
 		r.cues[w[0]] = append(r.cues[w[0]], q)
 	}
-	for _, l := range lines(namesFile) {
+}
+
+// addNames reads lines in the format of data/names.txt.
+func (r *Recognizer) addNames(ls []string) {
+	for _, l := range ls {
 		if p, ok := strings.CutPrefix(l, "="); ok {
 			r.particle[script.Normalize(p)] = true
 			continue
@@ -83,7 +96,11 @@ func (r *Recognizer) loadCues() {
 			r.given[strings.TrimSpace(lang)+":"+w] = true
 		}
 	}
-	for _, l := range lines(stopFile) {
+}
+
+// addStops reads lines in the format of data/stop.txt.
+func (r *Recognizer) addStops(ls []string) {
+	for _, l := range ls {
 		w, langs, _ := strings.Cut(l, "@")
 		w = script.Normalize(strings.TrimSpace(w))
 		if langs == "" {
@@ -91,9 +108,46 @@ func (r *Recognizer) loadCues() {
 			continue
 		}
 		for _, lang := range strings.Split(langs, ",") {
-			r.langStops[lang+":"+w] = true
+			r.langStops[strings.TrimSpace(lang)+":"+w] = true
 		}
 	}
+}
+
+// addCommon reads lines in the format of data/common.txt.
+func (r *Recognizer) addCommon(ls []string) {
+	for _, l := range ls {
+		r.common[script.Normalize(l)] = true
+	}
+}
+
+// addUser reads a user's file: sections "[cues]", "[names]", "[stop]"
+// and "[common]", each in the format of the embedded file of that name,
+// added to it.
+func (r *Recognizer) addUser(text, name string) error {
+	section := ""
+	parts := map[string][]string{}
+	for i, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
+			section = strings.Trim(l, "[]")
+			if section != "cues" && section != "names" && section != "stop" && section != "common" {
+				return fmt.Errorf("entity: %s:%d: unknown section %q (cues, names, stop, common)", name, i+1, l)
+			}
+			continue
+		}
+		if section == "" {
+			return fmt.Errorf("entity: %s:%d: a line before the first section ([cues], [names], [stop], [common])", name, i+1)
+		}
+		parts[section] = append(parts[section], l)
+	}
+	r.addCues(parts["cues"])
+	r.addNames(parts["names"])
+	r.addStops(parts["stop"])
+	r.addCommon(parts["common"])
+	return nil
 }
 
 // context is one text being read: its runes and tokens.

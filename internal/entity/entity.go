@@ -11,8 +11,9 @@
 package entity
 
 import (
-	"bufio"
 	_ "embed"
+	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"unicode"
@@ -84,12 +85,7 @@ type hit struct {
 // New builds a recognizer over every name of every entry in g.
 func New(g *gazetteer.Gazetteer) *Recognizer {
 	r := &Recognizer{g: g, root: &node{}, kindRank: map[string]int{}, common: map[string]bool{}}
-	sc := bufio.NewScanner(strings.NewReader(commonFile))
-	for sc.Scan() {
-		if w := strings.TrimSpace(sc.Text()); w != "" && !strings.HasPrefix(w, "#") {
-			r.common[script.Normalize(w)] = true
-		}
-	}
+	r.addCommon(lines(commonFile))
 	for i, k := range []string{"country", "province", "city", "district", "division", "region", "border_crossing"} {
 		r.kindRank[k] = i + 1
 	}
@@ -117,6 +113,24 @@ func New(g *gazetteer.Gazetteer) *Recognizer {
 	}
 	r.loadCues()
 	return r
+}
+
+// Load builds a recognizer as New does, with the user's own files added
+// to the embedded discovery data: each file holds sections "[cues]",
+// "[names]", "[stop]" and "[common]" in the formats of data/cues.txt,
+// names.txt, stop.txt and common.txt.
+func Load(g *gazetteer.Gazetteer, userFiles ...string) (*Recognizer, error) {
+	r := New(g)
+	for _, name := range userFiles {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("entity: %w", err)
+		}
+		if err := r.addUser(string(b), name); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
 }
 
 // adjSuffixes make an adjective of a name: Persian, Urdu and Arabic nisba

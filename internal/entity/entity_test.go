@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -239,4 +241,37 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestLoadUserFile(t *testing.T) {
+	entries, err := gazetteer.Parse(strings.NewReader(testData), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := gazetteer.New(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	good := filepath.Join(dir, "mine.txt")
+	os.WriteFile(good, []byte("# my cues\n[cues]\nbefore PER کمیسار\n[names]\nزرغونه\n"), 0o644)
+	r, err := Load(g, good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range r.Mentions("کمیسار رحیمی گفت و زرغونه احمدزی آمد", "fa") {
+		got = append(got, m.Type+" "+m.Text)
+	}
+	if want := "PER رحیمی|PER زرغونه احمدزی"; strings.Join(got, "|") != want {
+		t.Errorf("with a user file: got %q, want %q", got, want)
+	}
+	bad := filepath.Join(dir, "bad.txt")
+	os.WriteFile(bad, []byte("before PER X\n"), 0o644)
+	if _, err := Load(g, bad); err == nil || !strings.Contains(err.Error(), "bad.txt:1") {
+		t.Errorf("a line before any section: err %v", err)
+	}
+	if _, err := Load(g, filepath.Join(dir, "missing.txt")); err == nil {
+		t.Error("a missing file: no error")
+	}
 }
