@@ -649,6 +649,9 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				for end < n && count < limit && c.joined(end-1) {
 					t := c.toks[end]
 					if m := covered[end]; m != 0 {
+						if cu.pos == "complement" {
+							break // "وزیر خارجه پاکستان": the portfolio, and the country stays a place
+						}
 						end = ms[m-1].to
 						count++
 						if lang == "fa" && ms[m-1].typ == "LOC" {
