@@ -389,6 +389,16 @@ func (r *Recognizer) isGiven(c *context, i int) (ok, clitic bool) {
 	return false, false
 }
 
+// directions are the words of a quarter that join a place's name in
+// Persian and Urdu ("شمال تهران", "شمالی انگلینڈ").
+var directions = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("شمال جنوب شرق غرب شمالی جنوبی مشرقی مغربی") {
+		directions[script.Normalize(w)] = true
+	}
+}
+
 // kunya are the words "father of" and "mother of" that open an Arabic
 // name by a child's name.
 var kunya = map[string]bool{}
@@ -688,7 +698,9 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				// A place word before a gazetteer place joins its name
 				// ("استان اصفهان").
 				if cu.typ == "LOC" && own == 0 && count == 1 {
-					if m := &ms[covered[k]-1]; m.typ == "LOC" && m.from == k {
+					// A country takes a direction ("شمال پاکستان"), not a
+					// province's or city's word ("ایالت پنجاب پاکستان").
+					if m := &ms[covered[k]-1]; m.typ == "LOC" && m.from == k && (m.kind != "country" || directions[cu.words[0]]) {
 						m.from = i
 						covered[i] = covered[k]
 					}
