@@ -100,9 +100,17 @@ func New(g *gazetteer.Gazetteer) *Recognizer {
 		for name := range names {
 			norms[script.Normalize(name)] = true
 		}
+		// A language's first name is the entry's own name, never an
+		// adjective of another: "روسیه" is Russia, though "روس" is too.
+		first := map[string]bool{e.Name: true}
+		for _, l := range gazetteer.Langs {
+			if len(e.Names[l]) > 0 {
+				first[e.Names[l][0]] = true
+			}
+		}
 		for name, langs := range names {
 			w := script.Words(name)
-			dem := isDemonym(script.Normalize(name), norms)
+			dem := !first[name] && isDemonym(script.Normalize(name), norms)
 			r.add(w, name, e.ID, langs, dem)
 			// Persian writers join compounds with a zero-width non-joiner
 			// or nothing ("ایالات‌متحده"): the joined form is a name too.
@@ -219,6 +227,10 @@ const minStem = 3
 // peeled to get it.
 type form struct {
 	s, suf string
+	// article: the Arabic article was peeled off a name that has none
+	// ("السورية" read as "سوریه"): with a feminine ending it is the
+	// adjective, "Syrian".
+	article bool
 }
 
 // forms returns the ways a token may stand for a name word: itself, then
@@ -243,7 +255,7 @@ func forms(norm string, first, clitics bool) []form {
 	if first && clitics && norm != "" && norm[0] >= 0x80 {
 		for _, p := range prefixes {
 			if st, ok := strings.CutPrefix(norm, p); ok && utf8.RuneCountInString(st) >= minStem {
-				out = append(out, form{s: st})
+				out = append(out, form{s: st, article: strings.HasSuffix(p, "ال")})
 				peel(st)
 				if strings.HasSuffix(p, "ل") && p != "ل" {
 					out = append(out, form{s: "ال" + st})
@@ -375,7 +387,7 @@ func (r *Recognizer) longest(toks []script.Token, i int, bit uint8, clitics bool
 		}
 		for k, f := range forms(toks[j].Norm, j == i, clitics) {
 			if c := n.next[f.s]; c != nil {
-				walk(c, j+1, exact && k == 0, f.suf != "" && adjectival(f.s, f.suf))
+				walk(c, j+1, exact && k == 0, (f.suf != "" && adjectival(f.s, f.suf)) || (f.article && strings.HasSuffix(f.s, "یه")))
 			}
 		}
 	}

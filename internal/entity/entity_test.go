@@ -81,6 +81,19 @@ type: PER
 kind: person
 fa: علی خامنه‌ای; آیت‌الله خامنه‌ای
 
+[russia]
+name: Russia
+type: LOC
+kind: country
+fa: روسیه; روس; روسی
+
+[syria]
+name: Syria
+type: LOC
+kind: country
+fa: سوریه
+ar: سوريا; سورية
+
 [kabul]
 name: Kabul
 type: LOC
@@ -194,6 +207,8 @@ func TestMentions(t *testing.T) {
 			[]string{"new:vzrtfrhngvrSdslm ORG وزارت فرهنگ و ارشاد اسلامی"}},
 		{"Arabic writes a paper's kind apart", "ذكرت صحيفة « نيويورك تايمز » أن", "ar", []string{"new:nrktmz ORG نيويورك تايمز"}},
 		{"Urdu family name that is an ordinary word", "شعیب ملک نے کہا", "ur", []string{"new:Sbmlk PER شعیب ملک"}},
+		{"a language's first name is no adjective", "روسیه و روسی", "fa", []string{"russia LOC روسیه", "russia LOC روسی adj"}},
+		{"an Arabic name with the article and a feminine ending is an adjective", "الحكومة السورية", "ar", []string{"syria LOC السورية adj"}},
 		{"a place ends a Persian body's name", "شهرداری کابل اعلام کرد", "fa", []string{"new:Shrdrkbl ORG شهرداری کابل"}},
 	}
 	for _, tt := range tests {
