@@ -652,7 +652,7 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 					continue // "وزیر امور خارجه": the portfolio is an organisation
 				}
 				end, count, own := k, 0, 0
-				limit := maxOrg
+				limit, plain := maxOrg, 0
 				if cu.typ == "LOC" {
 					limit = 1 // "استان X": one gazetteer place
 				}
@@ -689,6 +689,13 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 					if !r.nameable(c, end) || (arabic && count > 0 && !strings.HasPrefix(t.Norm, "ال")) {
 						break
 					}
+					// A Persian body's name holds two words of its own at
+					// most (more are inner words): the words after it are
+					// the sentence's ("قوه قضائیه دخالت").
+					if lang == "fa" && plain >= 2 {
+						break
+					}
+					plain++
 					end++
 					count++
 				}
