@@ -389,6 +389,17 @@ func (r *Recognizer) isGiven(c *context, i int) (ok, clitic bool) {
 	return false, false
 }
 
+// titleMods are the words that qualify a title before the name: former,
+// late, current, newly elected.
+var titleMods = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("السابق السابقة الأسبق الاسبق الراحل الراحلة الحالي الحالية الجديد الجديدة المخلوع المنتخب " +
+		"سابق پیشین اسبق فقید مرحوم سابق سابقہ مرحوم") {
+		titleMods[script.Normalize(w)] = true
+	}
+}
+
 // directions are the words of a quarter that join a place's name in
 // Persian and Urdu ("شمال تهران", "شمالی انگلینڈ").
 var directions = map[string]bool{}
@@ -561,6 +572,10 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 					}
 					if more, e := r.cuesAt(c, j); len(more) > 0 && more[0].pos == cu.pos && more[0].typ == cu.typ {
 						j = e[0]
+						continue
+					}
+					if cu.typ == "PER" && titleMods[c.toks[j].Norm] {
+						j++ // "الرئيس الأمريكي السابق بيل كلينتون"
 						continue
 					}
 					break
