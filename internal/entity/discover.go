@@ -521,7 +521,10 @@ func (r *Recognizer) nameRun(c *context, covered []int, j int) int {
 		if free && c.lang == "ar" && (strings.HasPrefix(cur, "و") || strings.HasSuffix(cur, "ها") || strings.HasSuffix(cur, "هم")) {
 			break // "خالد وريم", "حمد حولها": a conjunction or a pronoun is no family name
 		}
-		if !(lead || g2 || r.particle[prev] || r.particle[cur] || surnameLike(cur) ||
+		// An Arabic nisba takes the article ("الخطابي"); without it a
+		// word in "-ي" is as often a verb ("يغني").
+		nisba := surnameLike(cur) && (c.lang != "ar" || strings.HasPrefix(cur, "ال"))
+		if !(lead || g2 || r.particle[prev] || r.particle[cur] || nisba ||
 			(latin(c.toks[end].Text) && capital(c.toks[end].Text)) ||
 			(strings.HasPrefix(cur, "ال") && end == j+1 && g)) {
 			break
