@@ -2,6 +2,7 @@ package entity
 
 import (
 	"bufio"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,6 +18,7 @@ import (
 type cue struct {
 	pos, typ string
 	words    []string // normalised
+	langs    []string // the languages it holds in; all when empty
 }
 
 // maxName bounds the words of a discovered person's name, and maxOrg
@@ -38,11 +40,20 @@ func lines(file string) []string {
 	return out
 }
 
-// loadCues reads the discovery data. The files are embedded and checked
-// by the tests, so a malformed line is skipped rather than failed on.
+// loadCues reads the embedded discovery data. The files are embedded and
+// checked by the tests, so a malformed line is skipped rather than failed
+// on.
 func (r *Recognizer) loadCues() {
 	r.cues, r.given, r.particle, r.stops = map[string][]cue{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for _, l := range lines(cuesFile) {
+	r.inner, r.langStops, r.family = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	r.addCues(lines(cuesFile))
+	r.addNames(lines(namesFile))
+	r.addStops(lines(stopFile))
+}
+
+// addCues reads lines in the format of data/cues.txt.
+func (r *Recognizer) addCues(ls []string) {
+	for _, l := range ls {
 		f := strings.Fields(l)
 		if len(f) < 3 {
 			continue
@@ -51,28 +62,116 @@ func (r *Recognizer) loadCues() {
 		if len(w) == 0 {
 			continue
 		}
-		r.cues[w[0]] = append(r.cues[w[0]], cue{pos: f[0], typ: f[1], words: w})
+		pos, langs, _ := strings.Cut(f[0], "@")
+		if pos == "inner" {
+			r.inner[strings.Join(w, " ")] = true
+			continue
+		}
+		q := cue{pos: pos, typ: f[1], words: w}
+		if langs != "" {
+			q.langs = strings.Split(langs, ",")
+		}
+		r.cues[w[0]] = append(r.cues[w[0]], q)
 	}
-	for _, l := range lines(namesFile) {
+}
+
+// addNames reads lines in the format of data/names.txt.
+func (r *Recognizer) addNames(ls []string) {
+	for _, l := range ls {
 		if p, ok := strings.CutPrefix(l, "="); ok {
 			r.particle[script.Normalize(p)] = true
 			continue
 		}
-		r.given[strings.Join(script.Words(l), "")] = true
+		if p, ok := strings.CutPrefix(l, "+"); ok {
+			r.family[script.Normalize(p)] = true
+			continue
+		}
+		name, langs, _ := strings.Cut(l, "@")
+		w := strings.Join(script.Words(name), "")
+		if langs == "" {
+			r.given[w] = true
+			continue
+		}
+		for _, lang := range strings.Split(langs, ",") {
+			r.given[strings.TrimSpace(lang)+":"+w] = true
+		}
 	}
-	for _, l := range lines(stopFile) {
-		r.stops[script.Normalize(l)] = true
+}
+
+// addStops reads lines in the format of data/stop.txt.
+func (r *Recognizer) addStops(ls []string) {
+	for _, l := range ls {
+		w, langs, _ := strings.Cut(l, "@")
+		w = script.Normalize(strings.TrimSpace(w))
+		if langs == "" {
+			r.stops[w] = true
+			continue
+		}
+		for _, lang := range strings.Split(langs, ",") {
+			r.langStops[strings.TrimSpace(lang)+":"+w] = true
+		}
 	}
+}
+
+// addCommon reads lines in the format of data/common.txt.
+func (r *Recognizer) addCommon(ls []string) {
+	for _, l := range ls {
+		r.common[script.Normalize(l)] = true
+	}
+}
+
+// addUser reads a user's file: sections "[cues]", "[names]", "[stop]"
+// and "[common]", each in the format of the embedded file of that name,
+// added to it.
+func (r *Recognizer) addUser(text, name string) error {
+	section := ""
+	parts := map[string][]string{}
+	for i, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
+			section = strings.Trim(l, "[]")
+			if section != "cues" && section != "names" && section != "stop" && section != "common" {
+				return fmt.Errorf("entity: %s:%d: unknown section %q (cues, names, stop, common)", name, i+1, l)
+			}
+			continue
+		}
+		if section == "" {
+			return fmt.Errorf("entity: %s:%d: a line before the first section ([cues], [names], [stop], [common])", name, i+1)
+		}
+		parts[section] = append(parts[section], l)
+	}
+	r.addCues(parts["cues"])
+	r.addNames(parts["names"])
+	r.addStops(parts["stop"])
+	r.addCommon(parts["common"])
+	return nil
 }
 
 // context is one text being read: its runes and tokens.
 type context struct {
 	runes []rune
 	toks  []script.Token
+	lang  string
 }
 
-func newContext(text string) *context {
-	return &context{runes: []rune(text), toks: script.Tokens(text)}
+func newContext(text, lang string) *context {
+	return &context{runes: []rune(text), toks: script.Tokens(text), lang: lang}
+}
+
+// holds reports whether a cue holds in the text's language.
+func (q cue) holds(lang string) bool {
+	if len(q.langs) == 0 || lang == "" {
+		return true
+	}
+	for _, l := range q.langs {
+		if l == lang {
+			return true
+		}
+	}
+	return false
 }
 
 // joined reports whether tokens i and i+1 stand apart by spaces alone:
@@ -87,6 +186,24 @@ func (c *context) joined(i int) bool {
 		}
 	}
 	return true
+}
+
+// opensQuote reports whether only spaces and one opening quote stand
+// between tokens i and i+1 ("صحيفة « النهار »").
+func (c *context) opensQuote(i int) bool {
+	if i < 0 || i+1 >= len(c.toks) {
+		return false
+	}
+	quotes := 0
+	for _, r := range c.runes[c.toks[i].End:c.toks[i+1].Start] {
+		switch {
+		case r == '«' || r == '"' || r == '“' || r == '„':
+			quotes++
+		case !unicode.IsSpace(r):
+			return false
+		}
+	}
+	return quotes == 1
 }
 
 // commaBefore reports whether only spaces and at most one comma stand
@@ -168,6 +285,9 @@ func (r *Recognizer) cuesAt(c *context, i int) (out []cue, ends []int) {
 		cands = append(cands[:len(cands):len(cands)], r.cues[st]...)
 	}
 	for _, q := range cands {
+		if !q.holds(c.lang) {
+			continue
+		}
 		k := i + 1
 		for _, w := range q.words[1:] {
 			if k >= len(c.toks) || !c.joined(k-1) || c.toks[k].Norm != w {
@@ -228,10 +348,10 @@ func (r *Recognizer) isCue(c *context, i int) bool {
 // must be capitalised.
 func (r *Recognizer) nameable(c *context, i int) bool {
 	t := c.toks[i]
-	if utf8.RuneCountInString(t.Norm) < 2 || r.stops[t.Norm] || r.isCue(c, i) {
+	if utf8.RuneCountInString(t.Norm) < 2 || r.stop(c, t.Norm) || r.isCue(c, i) {
 		return false
 	}
-	if st, ok := peelConj(t.Norm); ok && strings.HasPrefix(t.Norm, "و") && r.stops[st] {
+	if st, ok := peelConj(t.Norm); ok && strings.HasPrefix(t.Norm, "و") && r.stop(c, st) {
 		return false
 	}
 	for _, ch := range t.Norm {
@@ -242,20 +362,117 @@ func (r *Recognizer) nameable(c *context, i int) bool {
 	if latin(t.Text) && !capital(t.Text) {
 		return false
 	}
+	// A Persian or Pashto verb: "می‌گوید", "نمی‌شود".
+	if strings.HasPrefix(t.Text, "می‌") || strings.HasPrefix(t.Text, "نمی‌") {
+		return false
+	}
 	return true
+}
+
+// stop reports a stop word of the text's language, or of every language.
+func (r *Recognizer) stop(c *context, w string) bool {
+	return r.stops[w] || r.langStops[c.lang+":"+w]
 }
 
 // isGiven reports whether token i is a given name, and whether it
 // carries a clitic ("ومحمد").
 func (r *Recognizer) isGiven(c *context, i int) (ok, clitic bool) {
 	n := c.toks[i].Norm
-	if r.given[n] {
+	if r.given[n] || r.given[c.lang+":"+n] {
 		return true, false
 	}
-	if st, ok := peelConj(n); ok && r.given[st] {
+	// A preposition (ب, ل, ف) on a short word is more often part of an
+	// ordinary word ("بشأن" is not "ب" + "شان"); the conjunction و is not.
+	if st, ok := peelConj(n); ok && (r.given[st] || r.given[c.lang+":"+st]) && (strings.HasPrefix(n, "و") || utf8.RuneCountInString(st) >= 4) {
 		return true, true
 	}
 	return false, false
+}
+
+// titleMods are the words that qualify a title before the name: former,
+// late, current, newly elected.
+var titleMods = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("السابق السابقة الأسبق الاسبق الراحل الراحلة الحالي الحالية الجديد الجديدة المخلوع المنتخب " +
+		"سابق پیشین اسبق فقید مرحوم سابق سابقہ مرحوم") {
+		titleMods[script.Normalize(w)] = true
+	}
+}
+
+// directions are the words of a quarter that join a place's name in
+// Persian and Urdu ("شمال تهران", "شمالی انگلینڈ").
+var directions = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("شمال جنوب شرق غرب شمالی جنوبی مشرقی مغربی") {
+		directions[script.Normalize(w)] = true
+	}
+}
+
+// kunya are the words "father of" and "mother of" that open an Arabic
+// name by a child's name.
+var kunya = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("أبو ابو أبي ابي أم") {
+		kunya[script.Normalize(w)] = true
+	}
+}
+
+// ordinals are the regnal and dynastic numbers that end a name
+// ("عبدالله الثاني", "محمد السادس", "بنديكت السادس عشر").
+var ordinals = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("الأول الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي عشر " +
+		"اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم شانزدهم") {
+		ordinals[script.Normalize(w)] = true
+	}
+}
+
+// ordinalEnd returns the end of the regnal number that may follow a
+// name ending at token end.
+func (c *context) ordinalEnd(end int) int {
+	for k := 0; k < 2 && end < len(c.toks) && c.joined(end-1) && ordinals[c.toks[end].Norm]; k++ {
+		end++
+	}
+	return end
+}
+
+// extendPeople widens the gazetteer's people to the full name the text
+// gives: a given name before a family name ("حميد كرزاي"), a lineage
+// after the name ("خليفة بن زايد آل نهيان"), a regnal number
+// ("عبدالله الثاني").
+func (r *Recognizer) extendPeople(c *context, ms []span) {
+	taken := make([]bool, len(c.toks))
+	for _, m := range ms {
+		for t := m.from; t < m.to; t++ {
+			taken[t] = true
+		}
+	}
+	for k := range ms {
+		m := &ms[k]
+		if m.typ != "PER" || m.adj {
+			continue
+		}
+		if b := m.from - 1; b >= 0 && !taken[b] && c.joined(b) {
+			if g, _ := r.isGiven(c, b); g && !r.isCue(c, b) {
+				m.from = b
+				taken[b] = true
+			}
+		}
+		end := m.to
+		for end+1 < len(c.toks) && !taken[end] && !taken[end+1] && c.joined(end-1) && c.joined(end) &&
+			r.particle[c.toks[end].Norm] && r.nameable(c, end+1) {
+			end += 2
+		}
+		end = c.ordinalEnd(end)
+		for t := m.to; t < end; t++ {
+			taken[t] = true
+		}
+		m.to = end
+	}
 }
 
 // surnameLike reports a word shaped like a family name: the Persian
@@ -278,17 +495,44 @@ func (r *Recognizer) nameRun(c *context, covered []int, j int) int {
 		return j
 	}
 	end := j + 1
-	for end < len(c.toks) && end-j < maxName && c.joined(end-1) && covered[end] == 0 && r.nameable(c, end) {
+	words := 1                 // name words, particles ("بن", "آل") not counted
+	lead, _ := r.isGiven(c, j) // every word so far is a given name
+	for end < len(c.toks) && words < maxName && c.joined(end-1) && covered[end] == 0 {
+		if !r.particle[c.toks[end].Norm] {
+			words++
+		}
 		prev, cur := c.toks[end-1].Norm, c.toks[end].Norm
 		g, _ := r.isGiven(c, end-1)
+		if g && r.family[cur] {
+			end++ // "شعیب ملک": a family name that is an ordinary word, after a given name
+			continue
+		}
+		if !r.nameable(c, end) {
+			break
+		}
 		g2, _ := r.isGiven(c, end)
-		if !(g || g2 || r.particle[prev] || r.particle[cur] || surnameLike(cur) ||
+		if g2 && end-j >= 2 && !r.particle[prev] {
+			break // "احمد شہزاد محمد حفیظ": a given name after a full name starts another
+		}
+		// After the given names that open the run any word may be the
+		// family name ("كارلوس ألبرتو باريرا"); further words need their
+		// own sign of a name.
+		free := lead && !g2 && !r.particle[cur] && !surnameLike(cur)
+		if free && c.lang == "ar" && (strings.HasPrefix(cur, "و") || strings.HasSuffix(cur, "ها") || strings.HasSuffix(cur, "هم")) {
+			break // "خالد وريم", "حمد حولها": a conjunction or a pronoun is no family name
+		}
+		// An Arabic nisba takes the article ("الخطابي"); without it a
+		// word in "-ي" is as often a verb ("يغني").
+		nisba := surnameLike(cur) && (c.lang != "ar" || strings.HasPrefix(cur, "ال"))
+		if !(lead || g2 || r.particle[prev] || r.particle[cur] || nisba ||
 			(latin(c.toks[end].Text) && capital(c.toks[end].Text)) ||
 			(strings.HasPrefix(cur, "ال") && end == j+1 && g)) {
 			break
 		}
+		lead = lead && g2
 		end++
 	}
+	end = c.ordinalEnd(end)
 	for end > j+1 && r.particle[c.toks[end-1].Norm] && c.toks[end-1].Norm != "خان" {
 		end-- // a name does not end on "بن"
 	}
@@ -308,6 +552,7 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 	}
 	arabic := lang == "ar"
 	var cands []span
+	drop := map[int]bool{} // people inside a facility's name
 	for i := 0; i < n; i++ {
 		var qs []cue
 		var ends []int
@@ -332,6 +577,10 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 						j = e[0]
 						continue
 					}
+					if cu.typ == "PER" && titleMods[c.toks[j].Norm] {
+						j++ // "الرئيس الأمريكي السابق بيل كلينتون"
+						continue
+					}
 					break
 				}
 				if cu.pos == "role" {
@@ -348,20 +597,35 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 					if j >= n {
 						continue
 					}
-					if g, _ := r.isGiven(c, j); !g && !(lang == "ar" && !strings.HasPrefix(c.toks[j].Norm, "ال")) &&
-						!(latin(c.toks[j].Text) && capital(c.toks[j].Text)) {
+					if g, _ := r.isGiven(c, j); !g && !(latin(c.toks[j].Text) && capital(c.toks[j].Text)) {
 						continue
 					}
 				}
-				if j >= n || !c.joined(j-1) || covered[j] != 0 {
+				quoted := cu.typ == "ORG" && j == k && c.opensQuote(j-1)
+				if j >= n || (!c.joined(j-1) && !quoted) || covered[j] != 0 {
 					continue
 				}
 				end := j + 1
 				_, clitic := r.isGiven(c, j)
-				if cu.typ == "PER" {
+				switch {
+				case cu.typ == "PER":
 					end = r.nameRun(c, covered, j)
-				} else if !r.nameable(c, j) {
+				case quoted:
+					// "صحيفة « واشنطن بوست »": the words up to the closing quote.
+					for end < n && end-j < maxOrg && c.joined(end-1) && covered[end] == 0 {
+						end++
+					}
+					if end < n && end-j >= maxOrg {
+						end = j
+					}
+				case !r.nameable(c, j):
 					end = j
+				}
+				if cu.typ == "LOC" && end == j+1 && r.common[c.toks[j].Norm] {
+					end = j // "بخش خصوصی" is the private sector
+				}
+				if cu.typ == "PER" && arabic && end == j+1 && strings.HasPrefix(c.toks[j].Norm, "ال") {
+					end = j // "وأعلن التنظيم": one word with the article is no name
 				}
 				if end > j {
 					cands = append(cands, span{from: j, to: end, typ: cu.typ, clitic: clitic})
@@ -378,14 +642,49 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 					}
 					b--
 				}
+				// Arabic puts the verb first ("انتقد وزير الخارجية"), and
+				// Persian joins a noun to its adjective ("ادعاهای اخیر
+				// سخنگوی"): a word before a role with no comma between,
+				// or any such word in Arabic, is a name only from a given
+				// name.
+				if g, _ := r.isGiven(c, b); !g && (arabic || c.joined(i-1)) && !(latin(c.toks[b].Text) && capital(c.toks[b].Text)) {
+					continue
+				}
 				cands = append(cands, span{from: b, to: i, typ: cu.typ})
-			case "head":
+			case "head", "complement":
+				if cu.typ == "FAC" {
+					// A person after a facility's word names the facility
+					// ("فرودگاه بین‌المللی امام خمینی"), not the person.
+					j := k
+					for skip := 0; j < n && c.joined(j-1) && covered[j] == 0 && skip < 2; skip++ {
+						j++
+					}
+					if j < n && c.joined(j-1) && covered[j] != 0 {
+						if m := ms[covered[j]-1]; m.typ == "PER" && m.from == j {
+							drop[covered[j]-1] = true
+						}
+					}
+					continue
+				}
+				if cu.pos == "complement" && (k >= n || !c.joined(k-1) || covered[k] != 0 || !r.inner[c.toks[k].Norm]) {
+					continue // "وزیر امور خارجه": the portfolio is an organisation
+				}
 				end, count, own := k, 0, 0
-				for end < n && count < maxOrg && c.joined(end-1) {
+				limit, plain := maxOrg, 0
+				if cu.typ == "LOC" {
+					limit = 1 // "استان X": one gazetteer place
+				}
+				for end < n && count < limit && c.joined(end-1) {
 					t := c.toks[end]
 					if m := covered[end]; m != 0 {
+						if cu.pos == "complement" {
+							break // "وزیر خارجه پاکستان": the portfolio, and the country stays a place
+						}
 						end = ms[m-1].to
 						count++
+						if lang == "fa" && ms[m-1].typ == "LOC" {
+							break // "شهرداری اصفهان": a place ends a Persian body's name
+						}
 						continue
 					}
 					own++
@@ -393,15 +692,56 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 						end++
 						continue
 					}
+					// Persian joins a body's fields with "و": "وزارت فرهنگ و
+					// ارشاد اسلامی".
+					if lang == "fa" && t.Norm == "و" && count > 0 && end+1 < n && c.joined(end) && covered[end+1] == 0 &&
+						(r.inner[c.toks[end+1].Norm] || r.nameable(c, end+1)) {
+						end++
+						continue
+					}
+					if cu.typ == "ORG" && r.inner[t.Norm] && !r.isCue(c, end) {
+						end++
+						count++
+						continue
+					}
 					if !r.nameable(c, end) || (arabic && count > 0 && !strings.HasPrefix(t.Norm, "ال")) {
 						break
 					}
+					// A Persian body's name holds two words of its own at
+					// most (more are inner words): the words after it are
+					// the sentence's ("قوه قضائیه دخالت").
+					if lang == "fa" && plain >= 2 {
+						break
+					}
+					plain++
 					end++
 					count++
 				}
-				// A place word beside a gazetteer place adds nothing to it.
-				if count > 0 && (own > 0 || cu.typ != "LOC") {
-					cands = append(cands, span{from: i, to: end, typ: cu.typ, absorbs: true})
+				for end > k && c.toks[end-1].Norm == "و" {
+					end--
+				}
+				// A place word before a gazetteer place joins its name
+				// ("استان اصفهان").
+				if cu.typ == "LOC" && own == 0 && count == 1 {
+					// A country takes a direction ("شمال پاکستان"), not a
+					// province's or city's word ("ایالت پنجاب پاکستان").
+					if m := &ms[covered[k]-1]; m.typ == "LOC" && m.from == k && (m.kind != "country" || directions[cu.words[0]]) {
+						m.from = i
+						covered[i] = covered[k]
+					}
+					continue
+				}
+				// An unknown word after a place word is too often an
+				// ordinary one ("استان قرار"): places come from the gazetteer.
+				if cu.typ == "ORG" && own == 0 && count == 1 && ms[covered[k]-1].typ == "ORG" {
+					continue // "نادي ريال مدريد": the club's name stands alone
+				}
+				if count > 0 && cu.typ != "LOC" {
+					from := i
+					if cu.pos == "complement" {
+						from = k
+					}
+					cands = append(cands, span{from: from, to: end, typ: cu.typ, absorbs: true})
 				}
 			case "tail":
 				b, count, own := i, 0, 0
@@ -428,6 +768,30 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				cands = append(cands, span{from: i, to: end, typ: "PER", clitic: clitic})
 			}
 		}
+		// "عبد" and a name of God is a given name: "عبد العزيز", "وعبد الله".
+		if w, _ := peelConj(c.toks[i].Norm); (w == "عبد" || c.toks[i].Norm == "عبد") && covered[i] == 0 && i+1 < n && c.joined(i) &&
+			covered[i+1] == 0 && strings.HasPrefix(c.toks[i+1].Norm, "ال") {
+			if end := r.nameRun(c, covered, i); end-i >= 2 {
+				cands = append(cands, span{from: i, to: end, typ: "PER", clitic: w == "عبد" && c.toks[i].Norm != "عبد"})
+			}
+		}
+		// A kunya, "father of" and a given name: "أبو أيوب", "أبو عبد الله".
+		if kunya[c.toks[i].Norm] && covered[i] == 0 && i+1 < n && c.joined(i) && covered[i+1] == 0 {
+			if g, _ := r.isGiven(c, i+1); g || r.particle[c.toks[i+1].Norm] {
+				if end := r.nameRun(c, covered, i+1); end > i+1 {
+					cands = append(cands, span{from: i, to: end, typ: "PER"})
+				}
+			}
+		}
+	}
+	if len(drop) > 0 {
+		kept := ms[:0:0]
+		for k, m := range ms {
+			if !drop[k] {
+				kept = append(kept, m)
+			}
+		}
+		ms = kept
 	}
 	return r.merge(c, ms, cands)
 }

@@ -11,8 +11,9 @@
 package entity
 
 import (
-	"bufio"
 	_ "embed"
+	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"unicode"
@@ -57,6 +58,14 @@ type Recognizer struct {
 	// first normalised word, given names, name particles, stop words.
 	cues                   map[string][]cue
 	given, particle, stops map[string]bool
+	// inner are words that may stand inside an organisation's name
+	// though they end other names ("ملی", "کشور", "امور").
+	inner map[string]bool
+	// langStops are stop words of one language, keyed "lang:word"
+	// (Arabic "على" is the Persian and Urdu name "علی"); family are
+	// family names that are ordinary words ("ملک"), names only after a
+	// given name.
+	langStops, family map[string]bool
 }
 
 type node struct {
@@ -76,12 +85,7 @@ type hit struct {
 // New builds a recognizer over every name of every entry in g.
 func New(g *gazetteer.Gazetteer) *Recognizer {
 	r := &Recognizer{g: g, root: &node{}, kindRank: map[string]int{}, common: map[string]bool{}}
-	sc := bufio.NewScanner(strings.NewReader(commonFile))
-	for sc.Scan() {
-		if w := strings.TrimSpace(sc.Text()); w != "" && !strings.HasPrefix(w, "#") {
-			r.common[script.Normalize(w)] = true
-		}
-	}
+	r.addCommon(lines(commonFile))
 	for i, k := range []string{"country", "province", "city", "district", "division", "region", "border_crossing"} {
 		r.kindRank[k] = i + 1
 	}
@@ -96,9 +100,17 @@ func New(g *gazetteer.Gazetteer) *Recognizer {
 		for name := range names {
 			norms[script.Normalize(name)] = true
 		}
+		// A language's first name is the entry's own name, never an
+		// adjective of another: "روسیه" is Russia, though "روس" is too.
+		first := map[string]bool{e.Name: true}
+		for _, l := range gazetteer.Langs {
+			if len(e.Names[l]) > 0 {
+				first[e.Names[l][0]] = true
+			}
+		}
 		for name, langs := range names {
 			w := script.Words(name)
-			dem := isDemonym(script.Normalize(name), norms)
+			dem := !first[name] && isDemonym(script.Normalize(name), norms)
 			r.add(w, name, e.ID, langs, dem)
 			// Persian writers join compounds with a zero-width non-joiner
 			// or nothing ("ایالات‌متحده"): the joined form is a name too.
@@ -109,6 +121,24 @@ func New(g *gazetteer.Gazetteer) *Recognizer {
 	}
 	r.loadCues()
 	return r
+}
+
+// Load builds a recognizer as New does, with the user's own files added
+// to the embedded discovery data: each file holds sections "[cues]",
+// "[names]", "[stop]" and "[common]" in the formats of data/cues.txt,
+// names.txt, stop.txt and common.txt.
+func Load(g *gazetteer.Gazetteer, userFiles ...string) (*Recognizer, error) {
+	r := New(g)
+	for _, name := range userFiles {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("entity: %w", err)
+		}
+		if err := r.addUser(string(b), name); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
 }
 
 // adjSuffixes make an adjective of a name: Persian, Urdu and Arabic nisba
@@ -197,13 +227,19 @@ const minStem = 3
 // peeled to get it.
 type form struct {
 	s, suf string
+	// article: the Arabic article was peeled off a name that has none
+	// ("السورية" read as "سوریه"): with a feminine ending it is the
+	// adjective, "Syrian".
+	article bool
 }
 
 // forms returns the ways a token may stand for a name word: itself, then
 // with a suffix peeled, and for the first word of a name with a prefix
-// peeled too. A clitic before the article ("وال", "لل") leaves the
-// article on the word, since names carry it ("للأمم" is "الأمم").
-func forms(norm string, first bool) []form {
+// peeled too when the language writes clitics on words (Arabic, or an
+// unknown language; not Persian "فرقه", which is no "ف" + "رقه"). A
+// clitic before the article ("وال", "لل") leaves the article on the
+// word, since names carry it ("للأمم" is "الأمم").
+func forms(norm string, first, clitics bool) []form {
 	out := []form{{s: norm}}
 	peel := func(s string) {
 		for _, suf := range suffixes {
@@ -216,10 +252,10 @@ func forms(norm string, first bool) []form {
 		}
 	}
 	peel(norm)
-	if first && norm != "" && norm[0] >= 0x80 {
+	if first && clitics && norm != "" && norm[0] >= 0x80 {
 		for _, p := range prefixes {
 			if st, ok := strings.CutPrefix(norm, p); ok && utf8.RuneCountInString(st) >= minStem {
-				out = append(out, form{s: st})
+				out = append(out, form{s: st, article: strings.HasSuffix(p, "ال")})
 				peel(st)
 				if strings.HasSuffix(p, "ل") && p != "ل" {
 					out = append(out, form{s: "ال" + st})
@@ -300,11 +336,11 @@ func (r *Recognizer) Find(text, lang string) []article.Entity {
 // gazetteer's names, names discovered by their cues, and the short forms
 // ("Mujahid") of people named in full earlier on.
 func (r *Recognizer) Mentions(text, lang string) []Mention {
-	c := newContext(text)
+	c := newContext(text, lang)
 	bit := langBit(lang)
 	var found []match
 	for i := 0; i < len(c.toks); {
-		m, ok := r.longest(c.toks, i, bit)
+		m, ok := r.longest(c.toks, i, bit, lang == "ar" || lang == "")
 		if !ok {
 			i++
 			continue
@@ -313,6 +349,7 @@ func (r *Recognizer) Mentions(text, lang string) []Mention {
 		i = m.to
 	}
 	ms := r.resolve(c, found)
+	r.extendPeople(c, ms)
 	ms = r.discover(c, lang, ms)
 	ms = r.shortForms(c, ms)
 	out := make([]Mention, 0, len(ms))
@@ -323,7 +360,7 @@ func (r *Recognizer) Mentions(text, lang string) []Mention {
 }
 
 // longest finds the longest alias starting at token i.
-func (r *Recognizer) longest(toks []script.Token, i int, bit uint8) (match, bool) {
+func (r *Recognizer) longest(toks []script.Token, i int, bit uint8, clitics bool) (match, bool) {
 	var best match
 	var walk func(n *node, j int, exact, adj bool)
 	walk = func(n *node, j int, exact, adj bool) {
@@ -348,9 +385,9 @@ func (r *Recognizer) longest(toks []script.Token, i int, bit uint8) (match, bool
 		if j >= len(toks) || n.next == nil {
 			return
 		}
-		for k, f := range forms(toks[j].Norm, j == i) {
+		for k, f := range forms(toks[j].Norm, j == i, clitics) {
 			if c := n.next[f.s]; c != nil {
-				walk(c, j+1, exact && k == 0, f.suf != "" && adjectival(f.s, f.suf))
+				walk(c, j+1, exact && k == 0, (f.suf != "" && adjectival(f.s, f.suf)) || (f.article && strings.HasSuffix(f.s, "یه")))
 			}
 		}
 	}
@@ -394,7 +431,14 @@ func (r *Recognizer) resolve(c *context, found []match) []span {
 			id = r.choose(m.hits, certain, r.cueType(c, m.from))
 		}
 		e := r.g.Get(id)
-		out = append(out, span{from: m.from, to: m.to, id: id, name: e.Name, typ: e.Type, kind: e.Kind, adj: m.adj})
+		from := m.from
+		switch e.Type {
+		case "PER":
+			from = r.afterCues(c, m.from, m.to, "PER")
+		case "LOC", "ORG":
+			from = r.afterCues(c, m.from, m.to, e.Type)
+		}
+		out = append(out, span{from: from, to: m.to, id: id, name: e.Name, typ: e.Type, kind: e.Kind, adj: m.adj})
 	}
 	return out
 }
@@ -432,4 +476,27 @@ func (r *Recognizer) choose(hits []hit, certain map[string]int, typ string) stri
 		return cands[a].rank < cands[b].rank
 	})
 	return cands[0].id
+}
+
+// afterCues returns the first token of a name in tokens [from, to)
+// after the words of its type that open it: a person's titles
+// ("الملك عبدالله" names "عبدالله", "آیت‌الله خامنه‌ای" "خامنه‌ای"), a
+// place's kind word where the language writes it apart ("ضلع کرک",
+// "قطاع غزة"). NER corpora leave them out of the name; the last word
+// always stays.
+func (r *Recognizer) afterCues(c *context, from, to int, typ string) int {
+	for from < to-1 {
+		qs, ends := r.cuesAt(c, from)
+		next := from
+		for k, q := range qs {
+			if q.typ == typ && (q.pos == "before" || q.pos == "role") && ends[k] < to && ends[k] > next {
+				next = ends[k]
+			}
+		}
+		if next == from {
+			break
+		}
+		from = next
+	}
+	return from
 }

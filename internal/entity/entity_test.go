@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -72,6 +74,32 @@ kind: state_body
 parent: pakistan
 en: Ministry of Defence; Ministry of Defense
 fa: وزارت دفاع
+
+[ali-khamenei]
+name: Ali Khamenei
+type: PER
+kind: person
+fa: علی خامنه‌ای; آیت‌الله خامنه‌ای
+
+[russia]
+name: Russia
+type: LOC
+kind: country
+fa: روسیه; روس; روسی
+
+[syria]
+name: Syria
+type: LOC
+kind: country
+fa: سوریه
+ar: سوريا; سورية
+
+[kabul]
+name: Kabul
+type: LOC
+kind: city
+fa: کابل
+ar: كابول
 `
 
 func newTest(t *testing.T) *Recognizer {
@@ -165,10 +193,23 @@ func TestMentions(t *testing.T) {
 			[]string{"new:mnzmlshlm ORG منظمة الصحة العالمية", "pakistan LOC باكستان"}},
 		{"Urdu head-final organisation", "نیشنل ڈیزاسٹر اتھارٹی نے کہا", "ur",
 			[]string{"new:nSnldzstrthrt ORG نیشنل ڈیزاسٹر اتھارٹی"}},
-		{"place cue", "در شهر خرم‌آباد", "fa", []string{"new:Xrmbd LOC خرم‌آباد"}},
+		{"place cue", "وصل إلى مدينة طرطوشة", "ar", []string{"new:trtS LOC طرطوشة"}},
+		{"Persian writes the place word in the name", "در شهر کابل", "fa", []string{"kabul LOC شهر کابل"}},
+		{"Arabic writes it apart", "في مدينة كابول", "ar", []string{"kabul LOC كابول"}},
+		{"title left out of a person's name", "آیت‌الله خامنه‌ای گفت", "fa", []string{"ali-khamenei PER خامنه‌ای"}},
+		{"a person after a facility's word names the facility", "در خیابان علی خامنه‌ای", "fa", nil},
+		{"an Arabic verb before a role is no name", "انتقد وزير الخارجية", "ar", nil},
+		{"no Persian place from an ordinary word", "در بخش خصوصی و استان قرار", "fa", nil},
 		{"given name with a clitic", "وقال ومحمد البرادعي", "ar", []string{"new:mhmdlbrd PER ومحمد البرادعي"}},
 		{"byte-order mark is not in the name", "\ufeffپاکستان", "fa", []string{"pakistan LOC پاکستان"}},
-		{"role complement is no name", "وزیر اطلاعات گفت", "fa", nil},
+		{"a minister's portfolio is the ministry", "وزیر اطلاعات گفت", "fa", []string{"new:tlt ORG اطلاعات"}},
+		{"Persian joins a body's fields with and", "وزارت فرهنگ و ارشاد اسلامی گفت", "fa",
+			[]string{"new:vzrtfrhngvrSdslm ORG وزارت فرهنگ و ارشاد اسلامی"}},
+		{"Arabic writes a paper's kind apart", "ذكرت صحيفة « نيويورك تايمز » أن", "ar", []string{"new:nrktmz ORG نيويورك تايمز"}},
+		{"Urdu family name that is an ordinary word", "شعیب ملک نے کہا", "ur", []string{"new:Sbmlk PER شعیب ملک"}},
+		{"a language's first name is no adjective", "روسیه و روسی", "fa", []string{"russia LOC روسیه", "russia LOC روسی adj"}},
+		{"an Arabic name with the article and a feminine ending is an adjective", "الحكومة السورية", "ar", []string{"syria LOC السورية adj"}},
+		{"a place ends a Persian body's name", "شهرداری کابل اعلام کرد", "fa", []string{"new:Shrdrkbl ORG شهرداری کابل"}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -215,4 +256,37 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestLoadUserFile(t *testing.T) {
+	entries, err := gazetteer.Parse(strings.NewReader(testData), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := gazetteer.New(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	good := filepath.Join(dir, "mine.txt")
+	os.WriteFile(good, []byte("# my cues\n[cues]\nbefore PER کمیسار\n[names]\nزرغونه\n"), 0o644)
+	r, err := Load(g, good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range r.Mentions("کمیسار رحیمی گفت و زرغونه احمدزی آمد", "fa") {
+		got = append(got, m.Type+" "+m.Text)
+	}
+	if want := "PER رحیمی|PER زرغونه احمدزی"; strings.Join(got, "|") != want {
+		t.Errorf("with a user file: got %q, want %q", got, want)
+	}
+	bad := filepath.Join(dir, "bad.txt")
+	os.WriteFile(bad, []byte("before PER X\n"), 0o644)
+	if _, err := Load(g, bad); err == nil || !strings.Contains(err.Error(), "bad.txt:1") {
+		t.Errorf("a line before any section: err %v", err)
+	}
+	if _, err := Load(g, filepath.Join(dir, "missing.txt")); err == nil {
+		t.Error("a missing file: no error")
+	}
 }

@@ -65,8 +65,16 @@ type NERMiss struct {
 	Missed, Extra []string
 }
 
+// adjectiveType is the type a language's corpus gives an adjective made
+// from a name ("Pakistani", "ایرانی"). ANERcorp (Arabic) and UNER
+// (Urdu) leave such adjectives unlabelled, as NER corpora mostly do;
+// ArmanPersoNER labels Persian nationality words (ایرانی, آمریکائی,
+// روسی) as organisations more often than not.
+var adjectiveType = map[string]string{"fa": "ORG"}
+
 // Entities runs the recognizer on every sentence with its language and
-// leaves out adjectives made from names, as NER corpora do. It compares
+// leaves out adjectives made from names, as NER corpora do, or gives
+// them the type the language's corpus gives them (adjectiveType). It compares
 // the mentions it finds with the labelled ones as (text, type) pairs per
 // sentence, a multiset, so that offsets do not matter but a name found
 // twice must be labelled twice.
@@ -84,8 +92,11 @@ func Entities(path string, r *entity.Recognizer) (*NERReport, error) {
 		}
 		got := map[[2]string]int{}
 		for _, m := range r.Mentions(row.Text, row.Lang) {
-			if !m.Adjectival { // "Pakistani" names Pakistan but is no name
+			switch {
+			case !m.Adjectival:
 				got[[2]string{m.Type, m.Text}]++
+			case adjectiveType[row.Lang] != "":
+				got[[2]string{adjectiveType[row.Lang], m.Text}]++
 			}
 		}
 		var miss NERMiss
