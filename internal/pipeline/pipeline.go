@@ -42,6 +42,7 @@ type Options struct {
 	LangCueFiles   []string
 	LexiconFiles   []string // concept lexicons for story assignment
 	EventFiles     []string // event and claim trigger lexicons
+	EntityFiles    []string // name discovery data: cues, given names, stop and common words
 }
 
 // New builds a pipeline over the embedded data and the user's files.
@@ -62,7 +63,11 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{Gazetteer: g, extract: extract.New(), lang: id, entities: entity.New(g), stories: sf, events: ev}, nil
+	rec, err := entity.Load(g, opt.EntityFiles...)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Gazetteer: g, extract: extract.New(), lang: id, entities: rec, stories: sf, events: ev}, nil
 }
 
 // Check returns an error for a document khabar cannot read, saying why.

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -109,5 +111,20 @@ func TestRunOrder(t *testing.T) {
 	}
 	if i != 200 {
 		t.Errorf("%d results, want 200", i)
+	}
+}
+
+// A user's name discovery file is read with the pipeline; a broken one
+// stops it with the file's name.
+func TestEntityFiles(t *testing.T) {
+	dir := t.TempDir()
+	good, bad := filepath.Join(dir, "good.txt"), filepath.Join(dir, "bad.txt")
+	os.WriteFile(good, []byte("[names]\n# a given name\nزرغونه\n"), 0o644)
+	os.WriteFile(bad, []byte("no section\n"), 0o644)
+	if _, err := New(Options{EntityFiles: []string{good}}); err != nil {
+		t.Errorf("good file: %v", err)
+	}
+	if _, err := New(Options{EntityFiles: []string{bad}}); err == nil || !strings.Contains(err.Error(), "bad.txt") {
+		t.Errorf("bad file: %v", err)
 	}
 }
