@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/khabar-news/khabar/internal/article"
 	"github.com/khabar-news/khabar/internal/input"
@@ -263,7 +264,7 @@ func (ing *Ingester) merge(ctx context.Context, from, into string) (store.Edit, 
 	if err != nil {
 		return store.Edit{}, fmt.Errorf("merge: %w", err)
 	}
-	e := store.Edit{Kind: store.EditMerge, Story: from, Into: into, Articles: articleIDs(arts)}
+	e := store.Edit{Kind: store.EditMerge, Story: from, Into: into, Articles: articleIDs(arts), At: time.Now().UTC().Truncate(time.Second)}
 	return e, ing.apply(ctx, e)
 }
 
@@ -302,7 +303,7 @@ func (ing *Ingester) split(ctx context.Context, storyID string, articles []strin
 		return store.Edit{}, fmt.Errorf("split %s: give some of its %d articles, not none or all: %w", storyID, len(arts), store.ErrEdit)
 	}
 	ids := slices.Sorted(maps.Keys(moved))
-	e := store.Edit{Kind: store.EditSplit, Story: storyID, Into: story.NewID("split:" + storyID + ":" + strings.Join(ids, ",")), Articles: ids}
+	e := store.Edit{Kind: store.EditSplit, Story: storyID, Into: story.NewID("split:" + storyID + ":" + strings.Join(ids, ",")), Articles: ids, At: time.Now().UTC().Truncate(time.Second)}
 	return e, ing.apply(ctx, e)
 }
 

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/khabar-news/khabar/internal/article"
 	"github.com/khabar-news/khabar/internal/pipeline"
@@ -43,6 +44,13 @@ func TestAPIEdits(t *testing.T) {
 	json.Unmarshal(out["story"], &sum)
 	if code != http.StatusOK || sum.ID != "s-flood" || sum.Articles != 5 {
 		t.Fatalf("merge: %d %s", code, out["story"])
+	}
+	var edit struct {
+		Kind string    `json:"kind"`
+		At   time.Time `json:"at"`
+	}
+	if json.Unmarshal(out["edit"], &edit); edit.Kind != "merge" || time.Since(edit.At) > time.Hour {
+		t.Errorf("edit = %s", out["edit"])
 	}
 	for path, want := range map[string]string{"/api/stories/s-border": "/api/stories/s-flood", "/stories/s-border": "/stories/s-flood"} {
 		if rec := get(t, h, path); rec.Code != http.StatusMovedPermanently || rec.Header().Get("Location") != want {
