@@ -26,6 +26,11 @@ func TestIdentify(t *testing.T) {
 		{"Shipping notes, Ottawa, Ont., 1998.", "en", ""}, // one stray French word is not French
 		{"هلیکوپټرونو", "ps", ""},
 		{"ﮐﺘﺎﺑﻮﻧﻪ", "ps", ""}, // presentation forms: کتابونه
+		// A month name that is also a word counts only in a date.
+		{"این جلسه در ۱۵ جدی برگزار شد", "fa", "fa-AF"},
+		{"این جلسه در ماه جدی برگزار شد", "fa", "fa-AF"},
+		{"این موضوع جدی است", "fa", "fa-IR"},
+		{"این جلسه در ۱۵ دی برگزار شد", "fa", "fa-IR"},
 	}
 	for _, tt := range tests {
 		got := id.Identify(tt.text)
