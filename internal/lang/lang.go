@@ -78,8 +78,30 @@ func New(userFiles ...string) (*Identifier, error) {
 			return nil, err
 		}
 	}
+	pashtoYeh(id.cues)
 	id.arCues, id.dateCues = arabicCues(id.cues), arabicCues(dated)
 	return id, nil
+}
+
+// pashtoYeh adds, for each Pashto cue word, its spellings with the other
+// yeh: Pashto writers put ي and ی (and ې, ۍ) where the standard has the
+// other (وويل for وویل, شوی for شوي), and a cue file lists each word once.
+// A spelling that is a cue of its own is left alone.
+func pashtoYeh(cues map[string]map[string]float64) {
+	swap := strings.NewReplacer("ي", "ی", "ی", "ي")
+	var add []string
+	for w, c := range cues {
+		if _, ok := c["ps"]; ok && strings.ContainsAny(w, "يی") {
+			add = append(add, w)
+		}
+	}
+	for _, w := range add {
+		for _, v := range []string{swap.Replace(w), strings.ReplaceAll(w, "ی", "ي"), strings.ReplaceAll(w, "ي", "ی")} {
+			if _, ok := cues[v]; !ok {
+				cues[v] = map[string]float64{"ps": cues[w]["ps"]}
+			}
+		}
+	}
 }
 
 // arabicCues keeps the cues of the Arabic-script labels, as a vector in

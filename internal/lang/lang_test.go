@@ -58,3 +58,22 @@ func FuzzIdentify(f *testing.F) {
 		}
 	})
 }
+
+func TestPashtoYeh(t *testing.T) {
+	cues := map[string]map[string]float64{
+		"وویل":    {"ps": 2.5},
+		"ولسوالي": {"ps": 1.2},
+		"ولسوالی": {"fa-AF": 3},
+		"علی":     {"fa": 1}, // not Pashto: no variant
+	}
+	pashtoYeh(cues)
+	if cues["وويل"]["ps"] != 2.5 {
+		t.Errorf("وويل: %v, want ps 2.5", cues["وويل"])
+	}
+	if _, ok := cues["ولسوالی"]["ps"]; ok {
+		t.Errorf("ولسوالی took a Pashto weight: %v", cues["ولسوالی"])
+	}
+	if _, ok := cues["علي"]; ok {
+		t.Error("a Persian cue got a variant")
+	}
+}
