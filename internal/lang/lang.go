@@ -48,7 +48,11 @@ type Result struct {
 type Identifier struct {
 	cues   map[string]map[string]float64 // word → label → weight
 	arCues map[string][nLabels]float32   // the same, for ar fa ps ur fa-AF fa-IR
-	model  *ngramModel
+	// dateCues are words that are cues only in a date (a label written
+	// with ":date" in a cue file): month names that are also ordinary
+	// words, as the Dari جدی (and the Persian "serious") or حمل ("carrying").
+	dateCues map[string][nLabels]float32
+	model    *ngramModel
 }
 
 // New returns an identifier with the embedded cues and any user cue files.
@@ -58,7 +62,8 @@ func New(userFiles ...string) (*Identifier, error) {
 		return nil, err
 	}
 	id := &Identifier{cues: map[string]map[string]float64{}, model: m}
-	if err := id.read(strings.NewReader(cueFile), "cues.txt"); err != nil {
+	dated := map[string]map[string]float64{}
+	if err := id.read(strings.NewReader(cueFile), "cues.txt", dated); err != nil {
 		return nil, err
 	}
 	id.readVariety(varietyFile)
@@ -67,15 +72,44 @@ func New(userFiles ...string) (*Identifier, error) {
 		if err != nil {
 			return nil, fmt.Errorf("lang: cue file: %w", err)
 		}
-		err = id.read(f, name)
+		err = id.read(f, name, dated)
 		f.Close()
 		if err != nil {
 			return nil, err
 		}
 	}
-	id.arCues = map[string][nLabels]float32{}
+	pashtoYeh(id.cues)
+	id.arCues, id.dateCues = arabicCues(id.cues), arabicCues(dated)
+	return id, nil
+}
+
+// pashtoYeh adds, for each Pashto cue word, its spellings with the other
+// yeh: Pashto writers put ي and ی (and ې, ۍ) where the standard has the
+// other (وويل for وویل, شوی for شوي), and a cue file lists each word once.
+// A spelling that is a cue of its own is left alone.
+func pashtoYeh(cues map[string]map[string]float64) {
+	swap := strings.NewReplacer("ي", "ی", "ی", "ي")
+	var add []string
+	for w, c := range cues {
+		if _, ok := c["ps"]; ok && strings.ContainsAny(w, "يی") {
+			add = append(add, w)
+		}
+	}
+	for _, w := range add {
+		for _, v := range []string{swap.Replace(w), strings.ReplaceAll(w, "ی", "ي"), strings.ReplaceAll(w, "ي", "ی")} {
+			if _, ok := cues[v]; !ok {
+				cues[v] = map[string]float64{"ps": cues[w]["ps"]}
+			}
+		}
+	}
+}
+
+// arabicCues keeps the cues of the Arabic-script labels, as a vector in
+// the model's label order.
+func arabicCues(cues map[string]map[string]float64) map[string][nLabels]float32 {
+	out := map[string][nLabels]float32{}
 	labels := strings.Fields(modelLabels)
-	for w, c := range id.cues {
+	for w, c := range cues {
 		var v [nLabels]float32
 		any := false
 		for i, l := range labels {
@@ -84,13 +118,14 @@ func New(userFiles ...string) (*Identifier, error) {
 			}
 		}
 		if any {
-			id.arCues[w] = v
+			out[w] = v
 		}
 	}
-	return id, nil
+	return out
 }
 
-func (id *Identifier) read(r io.Reader, name string) error {
+// read reads a cue file; cues whose label ends in ":date" go to dated.
+func (id *Identifier) read(r io.Reader, name string, dated map[string]map[string]float64) error {
 	sc := bufio.NewScanner(r)
 	line := 0
 	for sc.Scan() {
@@ -106,12 +141,16 @@ func (id *Identifier) read(r io.Reader, name string) error {
 		if err != nil {
 			return fmt.Errorf("lang: %s:%d: weight %q: %w", name, line, f[1], err)
 		}
+		cues, label := id.cues, f[0]
+		if l, ok := strings.CutSuffix(label, ":date"); ok {
+			cues, label = dated, l
+		}
 		for _, word := range f[2:] {
 			word = clean(word)
-			if id.cues[word] == nil {
-				id.cues[word] = map[string]float64{}
+			if cues[word] == nil {
+				cues[word] = map[string]float64{}
 			}
-			id.cues[word][f[0]] = w
+			cues[word][label] = w
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -388,14 +427,26 @@ func (id *Identifier) arabicScript(text string, share float64) Result {
 	// variety tends to come back in a text (a name, a title) and says no
 	// more the second time.
 	var varietyWords []string
+	var prev string // the field before w
 	for rest := text; rest != ""; {
-		var w string
-		w, rest = nextField(rest)
-		w = clean(strings.TrimFunc(w, func(r rune) bool { return !isLetter(r) && !unicode.IsMark(r) }))
+		var field, w string
+		field, rest = nextField(rest)
+		w = clean(strings.TrimFunc(field, func(r rune) bool { return !isLetter(r) && !unicode.IsMark(r) }))
+		before := prev
+		prev = field
 		if w == "" {
 			continue
 		}
-		if c, ok := id.arCues[w]; ok {
+		c, ok := id.arCues[w]
+		if d, dok := id.dateCues[w]; dok {
+			if next, _ := nextField(rest); inDate(before, next) {
+				for l := range d {
+					c[l] += d[l]
+				}
+				ok = true
+			}
+		}
+		if ok {
 			for l, wt := range c[:4] {
 				score[l] += float64(wt)
 			}
@@ -450,6 +501,23 @@ func (id *Identifier) arabicScript(text string, share float64) Result {
 		}
 	}
 	return res
+}
+
+// inDate reports whether a word between the fields before and next is in
+// a date: next to a number (۱۵ حمل ۱۴۰۲, حمل ۱۴۰۲), or after ماه or برج
+// ("month", "sign": برج حمل).
+func inDate(before, next string) bool {
+	hasDigit := func(s string) bool {
+		return strings.ContainsFunc(s, func(r rune) bool { _, ok := script.Digit(r); return ok })
+	}
+	if hasDigit(before) || hasDigit(next) {
+		return true
+	}
+	switch clean(strings.TrimFunc(before, func(r rune) bool { return !isLetter(r) })) {
+	case "ماه", "برج", "ماہ":
+		return true
+	}
+	return false
 }
 
 // nextField returns the text up to the next white space, and the rest

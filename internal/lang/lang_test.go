@@ -26,6 +26,11 @@ func TestIdentify(t *testing.T) {
 		{"Shipping notes, Ottawa, Ont., 1998.", "en", ""}, // one stray French word is not French
 		{"هلیکوپټرونو", "ps", ""},
 		{"ﮐﺘﺎﺑﻮﻧﻪ", "ps", ""}, // presentation forms: کتابونه
+		// A month name that is also a word counts only in a date.
+		{"این جلسه در ۱۵ جدی برگزار شد", "fa", "fa-AF"},
+		{"این جلسه در ماه جدی برگزار شد", "fa", "fa-AF"},
+		{"این موضوع جدی است", "fa", "fa-IR"},
+		{"این جلسه در ۱۵ دی برگزار شد", "fa", "fa-IR"},
 	}
 	for _, tt := range tests {
 		got := id.Identify(tt.text)
@@ -52,4 +57,23 @@ func FuzzIdentify(f *testing.F) {
 			t.Fatalf("Identify(%q) = %+v", s, r)
 		}
 	})
+}
+
+func TestPashtoYeh(t *testing.T) {
+	cues := map[string]map[string]float64{
+		"وویل":    {"ps": 2.5},
+		"ولسوالي": {"ps": 1.2},
+		"ولسوالی": {"fa-AF": 3},
+		"علی":     {"fa": 1}, // not Pashto: no variant
+	}
+	pashtoYeh(cues)
+	if cues["وويل"]["ps"] != 2.5 {
+		t.Errorf("وويل: %v, want ps 2.5", cues["وويل"])
+	}
+	if _, ok := cues["ولسوالی"]["ps"]; ok {
+		t.Errorf("ولسوالی took a Pashto weight: %v", cues["ولسوالی"])
+	}
+	if _, ok := cues["علي"]; ok {
+		t.Error("a Persian cue got a variant")
+	}
 }
