@@ -308,7 +308,27 @@ func demonym(text string, e *gazetteer.Entry) bool {
 			adj = true
 		}
 	}
-	return adj
+	return adj || englishDemonym(t)
+}
+
+// demonymEndings are the endings of English adjectives of nationality
+// that do not share a stem with the country's name ("Chinese", "French",
+// "Swiss", "Dutch", "Greek"); demonym applies them only to a mention that
+// is not the country's own name, so "Oman" and "Sudan" stay names.
+var demonymEndings = []string{"ese", "ian", "ean", "ish", "ch", "ss", "ek", "i"}
+
+// englishDemonym reports a normalised Latin-script word with a demonym
+// ending.
+func englishDemonym(t string) bool {
+	if t == "" || t[0] >= 0x80 || strings.Contains(t, " ") {
+		return false
+	}
+	for _, end := range demonymEndings {
+		if strings.HasSuffix(t, end) && len(t) > len(end)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // upperWord reports a name written all in Latin capitals, as datelines
@@ -369,7 +389,8 @@ func (s *sentence) findHit(where func(*hit) bool, kinds []string) *hit {
 // background of a person, not an incident.
 func (s *sentence) irrealis(h hit) bool {
 	for _, o := range s.hits {
-		if o.kind == kIrrealis && o.to <= h.from && h.from-o.to <= 4 {
+		// "May" in "on May 7th" is the month, not the modal.
+		if o.kind == kIrrealis && o.to <= h.from && h.from-o.to <= 4 && !s.inDate(o.from) {
 			return true
 		}
 	}
@@ -410,23 +431,32 @@ func (r *reader) sentenceDate(s *sentence) (date string, own bool) {
 	// own (a release number such as "2011-02-S-154" writes one).
 	// A date naming another incident ("the May 2 kidnapping") is not
 	// the sentence's.
-	var dates []article.Date
+	// A date beside a verb of telling ("said on May 7th that the attack
+	// … in March") dates the statement: the sentence's other dates come
+	// first.
+	var dates, told []article.Date
 	for _, d := range s.dates {
-		if !when.Attributive(r.runes, d.Start, d.End, d.Relative, r.lang) {
+		switch {
+		case when.Attributive(r.runes, d.Start, d.End, d.Relative, r.lang):
+		case when.Told(r.runes, d.Start, d.End, r.lang):
+			told = append(told, d)
+		default:
 			dates = append(dates, d)
 		}
 	}
-	for _, d := range dates {
-		if (d.Precision == "day" || d.Precision == "week") && d.Date != pub && (pub == "" || d.Date < pub) {
-			return d.Date, true
+	for _, ds := range [][]article.Date{dates, told} {
+		for _, d := range ds {
+			if (d.Precision == "day" || d.Precision == "week") && d.Date != pub && (pub == "" || d.Date < pub) {
+				return d.Date, true
+			}
 		}
-	}
-	for _, d := range dates {
-		switch {
-		case d.Precision == "month" && (pub == "" || d.Date[:7] < pub[:7]):
-			return d.Date[:7], true
-		case d.Precision == "year" && (pub == "" || d.Date[:4] < pub[:4]):
-			return d.Date[:4], true
+		for _, d := range ds {
+			switch {
+			case d.Precision == "month" && (pub == "" || d.Date[:7] < pub[:7]):
+				return d.Date[:7], true
+			case d.Precision == "year" && (pub == "" || d.Date[:4] < pub[:4]):
+				return d.Date[:4], true
+			}
 		}
 	}
 	if r.eventDate != "" {

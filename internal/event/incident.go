@@ -220,6 +220,20 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 		d.fatal.summary, d.captured.summary, d.summary = true, true, true
 	}
 	r.actors(s, anchor, d)
+	if d.sub == Attack {
+		// ACLED's coding of violence against civilians: the victims are
+		// Civilians, and an attacker the report does not name is an
+		// unidentified armed group.
+		if d.actor1 == "" && d.actor2 != "" && d.actor2 != civiliansActor {
+			d.actor1, d.actor2 = d.actor2, "" // the one actor named is the attacker
+		}
+		if d.actor2 == "" && d.actor1 != civiliansActor {
+			d.actor2 = civiliansActor
+		}
+		if d.actor1 == "" {
+			d.actor1 = unidentified
+		}
+	}
 	return d
 }
 
@@ -457,7 +471,7 @@ func (r *reader) quantityWithin(s *sentence, i, j int) bool {
 }
 
 // inDate reports a token that is part of a date expression ("Jan. 28,
-// 2011"): its digits count days, not people.
+// 2011"): its digits count days, not people, and its "May" is a month.
 func (s *sentence) inDate(i int) bool {
 	t := s.toks[i]
 	for _, d := range s.dates {
@@ -655,23 +669,42 @@ func (r *reader) eventActor(s *sentence, m mention, sub string) bool {
 	return false
 }
 
+// teller reports a mention that is the one telling of the event, not a
+// party to it: in English and Arabic, where the verb of saying comes
+// before what is said, a mention before a verb of saying that comes
+// before the trigger at token t ("the army's spokesman said on Tuesday
+// that the attack on …").
+func (r *reader) teller(s *sentence, m mention, t int) bool {
+	if r.sov() {
+		return false
+	}
+	for _, h := range s.all(kSay) {
+		if m.to <= h.from && h.to <= t {
+			return true
+		}
+	}
+	return false
+}
+
 // actors fills actor1 (who acted), actor2 (whom it was done to) and the
 // associated actors of a draft from the sentence's word order and markers.
 func (r *reader) actors(s *sentence, anchor *hit, d *draft) {
-	var cands []mention
-	for _, m := range s.ments {
-		if r.eventActor(s, m, d.sub) {
-			cands = append(cands, m)
-		}
-	}
-	if len(cands) == 0 {
-		return
-	}
 	t := 0
 	passive := false
 	if anchor != nil {
 		t = anchor.from
 		passive = s.passive(*anchor)
+	}
+	var cands []mention
+	for _, m := range s.ments {
+		// Who announces an agreement is a party to it; who tells of an
+		// attack is not.
+		if r.eventActor(s, m, d.sub) && (taxonomy[d.sub].typ == StrategicDevelopments || !r.teller(s, m, t)) {
+			cands = append(cands, m)
+		}
+	}
+	if len(cands) == 0 {
+		return
 	}
 	a1, a2 := -1, -1
 	for i, m := range cands {
@@ -990,6 +1023,9 @@ func (r *reader) insurgentsGroup(d *draft) []string {
 // unidentified is the lexicons' actor for unnamed fighters ("insurgents",
 // "مسلحین").
 const unidentified = "unidentified-armed-group"
+
+// civiliansActor is the lexicons' actor for civilian victims.
+const civiliansActor = "civilians"
 
 // armedGroup reports a gazetteer armed group.
 func (r *reader) armedGroup(id string) bool {

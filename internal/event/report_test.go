@@ -113,3 +113,56 @@ func TestReportDate(t *testing.T) {
 		t.Errorf("first event %s on %s, want Arrests on 2024-05-13 (events %+v)", e.SubEventType, e.Date, a.Events)
 	}
 }
+
+// Sentences that tell of an attack rather than report one as it happens:
+// what is a habit is no incident, the day a spokesman spoke is not the
+// day of the attack, "May" the month is no modal, the spokesman is not a
+// party, and an attack on civilians by someone unnamed is coded as ACLED
+// codes it.
+func TestToldAttacks(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int // events
+		sub, date  string
+		admin1     string
+		actor1     string
+		actor2     string
+	}{
+		{"a habit is no incident",
+			"The group usually carries out bombings in the country and beyond its borders.",
+			0, "", "", "", "", ""},
+		{"the statement's day, the attack's month",
+			"The army's spokesman said on May 7th that the attack on Korean engineers in Pakistan was planned abroad in February and the attacker was a foreigner.",
+			1, event.Attack, "2024-02", "", "unidentified-armed-group", "civilians"},
+		{"an attack with its own day",
+			"Police said on Friday that gunmen attacked a bus carrying Korean engineers in Shangla district on Wednesday, killing two.",
+			1, event.Attack, "2024-05-08", "Khyber Pakhtunkhwa", "", "civilians"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := annotate(t, tt.text)
+			if len(a.Events) != tt.want {
+				t.Fatalf("%d events, want %d: %+v", len(a.Events), tt.want, a.Events)
+			}
+			if tt.want == 0 {
+				return
+			}
+			e := a.Events[0]
+			if e.SubEventType != tt.sub || e.Date != tt.date {
+				t.Errorf("%s on %s, want %s on %s", e.SubEventType, e.Date, tt.sub, tt.date)
+			}
+			if tt.admin1 != "" && (e.Location == nil || e.Location.Admin1 != tt.admin1) {
+				t.Errorf("location %+v, want admin1 %s", e.Location, tt.admin1)
+			}
+			if tt.actor1 != "" && e.Actor1 != tt.actor1 {
+				t.Errorf("actor1 %q, want %q", e.Actor1, tt.actor1)
+			}
+			if e.Actor2 != tt.actor2 || testing.Verbose() {
+				t.Logf("%+v", e)
+			}
+			if e.Actor2 != tt.actor2 {
+				t.Errorf("actor2 %q, want %q", e.Actor2, tt.actor2)
+			}
+		})
+	}
+}

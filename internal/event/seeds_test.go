@@ -76,6 +76,17 @@ func TestSeedEnglish(t *testing.T) {
 	if !agreement {
 		t.Error("no Agreement event")
 	}
+	// The attack on the Chinese engineers, told by the army's spokesman:
+	// dated by its month, not by the day he spoke, and placed in Pakistan.
+	attack := false
+	for _, e := range a.Events {
+		if e.SubEventType == "Attack" && e.Date == "2024-03" && e.Location != nil && e.Location.Country == "Pakistan" && e.Actor2 == "civilians" {
+			attack = true
+		}
+	}
+	if !attack {
+		t.Errorf("no attack on civilians in Pakistan in March 2024: %+v", a.Events)
+	}
 	var accuse, deny bool
 	for _, c := range a.Claims {
 		switch {

@@ -96,6 +96,13 @@ var reportingVerbs = map[string][]string{
 	"ar": {"أعلن", "اعلن", "أعلنت", "اعلنت", "أكد", "أكدت", "قال", "قالت", "ذكر", "ذكرت", "أفاد", "أفادت"},
 }
 
+// Told reports whether the date expression at code points [start, end) of
+// text dates a telling ("said on May 7", "دیروز اعلام کرد") rather than
+// what was told: a verb of telling stands right beside it.
+func Told(text []rune, start, end int, lang string) bool {
+	return reportingVerbNextTo(text, Expr{Start: start, End: end}, lang)
+}
+
 // reportingVerbNextTo reports whether the word next to the expression e in
 // text (after it in Persian, Pashto and Urdu, before it elsewhere, and a
 // preposition "on" passed over) is a verb of telling.
