@@ -1,0 +1,294 @@
+package entity
+
+import (
+	_ "embed"
+	"strings"
+
+	"github.com/khabar-news/khabar/internal/script"
+)
+
+//go:embed data/polity.txt
+var polityFile string
+
+// A polityRule is a line of data/polity.txt: a head noun or verb that,
+// next to a country, says the country is the state acting.
+type polityRule struct {
+	pos   string   // of, poss, subj, verb, mod, place or other
+	words []string // normalised
+	langs []string // the languages it holds in; all when empty
+}
+
+func (q polityRule) holds(lang string) bool {
+	return cue{langs: q.langs}.holds(lang)
+}
+
+// addPolity reads lines in the format of data/polity.txt.
+func (r *Recognizer) addPolity(ls []string) {
+	if r.polity == nil {
+		r.polity = map[string][]polityRule{}
+	}
+	for _, l := range ls {
+		f := strings.Fields(l)
+		if len(f) < 2 {
+			continue
+		}
+		pos, langs, _ := strings.Cut(f[0], "@")
+		switch pos {
+		case "of", "poss", "subj", "verb", "mod", "place", "other":
+		default:
+			continue
+		}
+		w := script.Words(strings.Join(f[1:], " "))
+		if len(w) == 0 {
+			continue
+		}
+		q := polityRule{pos: pos, words: w}
+		if langs != "" {
+			q.langs = strings.Split(langs, ",")
+		}
+		r.polity[pos] = append(r.polity[pos], q)
+	}
+}
+
+// sameWord compares a token with a word of a rule. In Arabic a token
+// may carry a one-letter conjunction or the article the rule's word
+// lacks, or lack the article the rule's word has ("حكومة" and
+// "والحكومة", "الخارجية" and "خارجية").
+func sameWord(tok, w, lang string) bool {
+	if tok == w {
+		return true
+	}
+	if lang != "ar" {
+		return false
+	}
+	bare := func(s string) string {
+		if st, ok := peelConj(s); ok && (strings.HasPrefix(s, "و") || strings.HasPrefix(s, "ف")) {
+			s = st
+		}
+		if st, ok := strings.CutPrefix(s, "ال"); ok && len([]rune(st)) >= 2 {
+			s = st
+		}
+		return s
+	}
+	return bare(tok) == bare(w)
+}
+
+// wordsAt reports whether the rule's words stand at tokens [i, i+n),
+// joined by spaces alone.
+func (c *context) wordsAt(i int, words []string) bool {
+	if i < 0 || i+len(words) > len(c.toks) {
+		return false
+	}
+	for k, w := range words {
+		if !sameWord(c.toks[i+k].Norm, w, c.lang) || (k > 0 && !c.joined(i+k-1)) {
+			return false
+		}
+	}
+	return true
+}
+
+// ruleAt reports whether a rule of the position stands at tokens
+// starting at i (before set: ending right before i), joined to the
+// name by spaces alone.
+func (r *Recognizer) ruleAt(c *context, pos string, i int, before bool) bool {
+	return r.ruleWhich(c, pos, i, before) != ""
+}
+
+// ruleWhich returns the words of the rule ruleAt finds, "" when none.
+func (r *Recognizer) ruleWhich(c *context, pos string, i int, before bool) string {
+	for _, q := range r.polity[pos] {
+		if !q.holds(c.lang) {
+			continue
+		}
+		start := i
+		if before {
+			start = i - len(q.words)
+		}
+		if c.wordsAt(start, q.words) {
+			if before && start+len(q.words) < len(c.toks) && !c.joined(start+len(q.words)-1) {
+				continue
+			}
+			if !before && i > 0 && !c.joined(i-1) {
+				continue
+			}
+			return pos + " " + strings.Join(q.words, " ")
+		}
+	}
+	return ""
+}
+
+// isPolity reports whether the country named at tokens [from, to) is
+// the state acting: the possessor of a head noun before it (past at
+// most two modifiers), of one after a genitive postposition, the
+// subject of a verb right after it (no preposition of place before it),
+// or of a verb right before it.
+func (r *Recognizer) isPolity(c *context, from, to int) bool {
+	return r.polityRule(c, from, to) != ""
+}
+
+// polityRule returns the rule isPolity finds, "" when none.
+func (r *Recognizer) polityRule(c *context, from, to int) string {
+	for gap := 0; gap <= 2; gap++ {
+		at := from - gap
+		if gap > 0 && (at < 0 || !r.ruleAt(c, "mod", at+1, true) || !c.joined(at)) {
+			break
+		}
+		if q := r.ruleWhich(c, "of", at, true); q != "" {
+			return q
+		}
+	}
+	if to < len(c.toks) && c.joined(to-1) {
+		switch c.toks[to].Norm {
+		case "کا", "کی", "کے":
+			if q := r.ruleWhich(c, "poss", to+1, false); q != "" {
+				return q
+			}
+		}
+		if q := r.ruleWhich(c, "subj", to, false); q != "" && !r.ruleAt(c, "place", from, true) {
+			return q
+		}
+	}
+	return r.ruleWhich(c, "verb", from, true)
+}
+
+// coordinated reports whether spans a and b (a first) are conjuncts:
+// only a comma, or one "و", "اور", "and" between them, or an Arabic
+// conjunction written on b's first word.
+func (c *context) coordinated(a, b span) bool {
+	switch b.from - a.to {
+	case 0:
+		if c.commaBefore(b.from) && !c.joined(b.from-1) {
+			return true
+		}
+		return c.lang == "ar" && strings.HasPrefix(c.toks[b.from].Norm, "و") && c.joined(b.from-1)
+	case 1:
+		switch c.toks[a.to].Norm {
+		case "و", "اور", "and":
+			return c.joined(a.to-1) && c.joined(a.to)
+		}
+	}
+	return false
+}
+
+// PolityTrace, when set, is told of each country mention a rule marks
+// and the rule (debugging).
+var PolityTrace func(text, rule string)
+
+// markPolity gives the type ORG to every country mention that names
+// the state acting (isPolity), and to the countries coordinated with
+// one ("روابط ایران و ژاپن", "هند، روسیه و چین اعلام کردند").
+//
+// A country after a word whose "other" rule says the name names
+// something else ("زبان فرانسه", "دلار آمریکا") is dropped.
+func (r *Recognizer) markPolity(c *context, ms []span) []span {
+	country := func(s span) bool { return s.kind == "country" && !s.discovered }
+	kept := ms[:0]
+	for _, s := range ms {
+		if country(s) && !s.adj && r.ruleAt(c, "other", s.from, true) {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	ms = kept
+	for i := range ms {
+		if country(ms[i]) {
+			if q := r.polityRule(c, ms[i].from, ms[i].to); q != "" {
+				ms[i].polity = true
+				if PolityTrace != nil {
+					PolityTrace(c.mention(ms[i]).Text, q)
+				}
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := 0; i+1 < len(ms); i++ {
+			a, b := &ms[i], &ms[i+1]
+			if a.polity != b.polity && country(*a) && country(*b) && c.coordinated(*a, *b) {
+				a.polity, b.polity = true, true
+				changed = true
+			}
+		}
+	}
+	for i := range ms {
+		if ms[i].polity {
+			ms[i].typ = "ORG"
+		}
+	}
+	return ms
+}
+
+// Names returns the names in the text as flat NER corpora mark them:
+// the outermost names only. It is Mentions, but that in Persian a name
+// the ezafe joins to the place it belongs to runs over that place: an
+// organisation's ("وزارت امور خارجه عراق", "شورای امنیت ملی آلمان") and
+// a town's or region's before its province or country ("ملبورن
+// استرالیا", "ایالت اوهایو آمریکا"). Mentions (and Find, the entities
+// of the process output) keeps the two apart, each with its own id.
+//
+// In Persian, a place inside a facility's or an event's name
+// ("ورزشگاه آزادی تهران", "المپیک سیدنی": a FAC or EVE head word of
+// data/cues.txt at most two words before it, nothing but words between)
+// is part of that name, which is none of PER, ORG and LOC, and is left
+// out too, as the Persian corpus (ArmanPersoNER) leaves it; the Arabic one
+// (ANERcorp) marks the place in "مطار دمشق", and Names keeps it there.
+func (r *Recognizer) Names(text, lang string) []Mention {
+	ms := r.Mentions(text, lang)
+	c := newContext(text, lang)
+	runes := c.runes
+	out := ms[:0:0]
+	for i := 0; i < len(ms); i++ {
+		a := ms[i]
+		if lang == "fa" && a.Type == "LOC" && r.inFacility(c, a.Start) {
+			continue
+		}
+		if lang == "fa" && i+1 < len(ms) && ezafePlace(a, ms[i+1], runes) {
+			b := ms[i+1]
+			a.Span.Text, a.End = string(runes[a.Start:b.End]), b.End
+			i++
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// ezafePlace reports whether place b follows name a with one space
+// between, as its ezafe complement: a is an organisation, or a place
+// smaller than a province or country b.
+func ezafePlace(a, b Mention, runes []rune) bool {
+	if a.Adjectival || b.Adjectival || b.Start-a.End != 1 || runes[a.End] != ' ' {
+		return false
+	}
+	switch {
+	case a.Type == "ORG" && !a.Polity:
+		return b.Kind == "country" || b.Kind == "province" || b.Kind == "city" || b.Kind == "district"
+	case a.Type == "LOC" && a.Kind != "country" && a.Kind != "region":
+		return (b.Kind == "country" || b.Kind == "province") && !b.Polity
+	}
+	return false
+}
+
+// inFacility reports whether the name starting at code point start
+// follows a facility's or an event's head word, past two words at most,
+// with spaces alone between and no stop word.
+func (r *Recognizer) inFacility(c *context, start int) bool {
+	i := 0
+	for i < len(c.toks) && c.toks[i].Start < start {
+		i++
+	}
+	if i == len(c.toks) || c.toks[i].Start != start {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3 && c.joined(k); k-- {
+		qs, ends := r.cuesAt(c, k)
+		for q, cu := range qs {
+			if (cu.typ == "FAC" || cu.typ == "EVE") && ends[q] <= i {
+				return true
+			}
+		}
+		if r.stop(c, c.toks[k].Norm) {
+			return false
+		}
+	}
+	return false
+}
