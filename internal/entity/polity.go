@@ -117,16 +117,12 @@ func (r *Recognizer) ruleWhich(c *context, pos string, i int, before bool) strin
 	return ""
 }
 
-// isPolity reports whether the country named at tokens [from, to) is
-// the state acting: the possessor of a head noun before it (past at
-// most two modifiers), of one after a genitive postposition, the
-// subject of a verb right after it (no preposition of place before it),
-// or of a verb right before it.
-func (r *Recognizer) isPolity(c *context, from, to int) bool {
-	return r.polityRule(c, from, to) != ""
-}
-
-// polityRule returns the rule isPolity finds, "" when none.
+// polityRule returns the rule that says the country named at tokens
+// [from, to) is the state acting, "" when none does: the country is the
+// possessor of a head noun before it (past at most two modifiers), or
+// of one after a genitive postposition, the subject of a verb right
+// after it (no preposition of place before it), or of a verb right
+// before it.
 func (r *Recognizer) polityRule(c *context, from, to int) string {
 	for gap := 0; gap <= 2; gap++ {
 		at := from - gap
@@ -170,12 +166,8 @@ func (c *context) coordinated(a, b span) bool {
 	return false
 }
 
-// PolityTrace, when set, is told of each country mention a rule marks
-// and the rule (debugging).
-var PolityTrace func(text, rule string)
-
 // markPolity gives the type ORG to every country mention that names
-// the state acting (isPolity), and to the countries coordinated with
+// the state acting (polityRule), and to the countries coordinated with
 // one ("روابط ایران و ژاپن", "هند، روسیه و چین اعلام کردند").
 //
 // A country after a word whose "other" rule says the name names
@@ -192,12 +184,7 @@ func (r *Recognizer) markPolity(c *context, ms []span) []span {
 	ms = kept
 	for i := range ms {
 		if country(ms[i]) {
-			if q := r.polityRule(c, ms[i].from, ms[i].to); q != "" {
-				ms[i].polity = true
-				if PolityTrace != nil {
-					PolityTrace(c.mention(ms[i]).Text, q)
-				}
-			}
+			ms[i].polity = r.polityRule(c, ms[i].from, ms[i].to) != ""
 		}
 	}
 	for changed := true; changed; {
