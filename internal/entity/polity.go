@@ -168,7 +168,8 @@ func (c *context) coordinated(a, b span) bool {
 
 // markPolity gives the type ORG to every country mention that names
 // the state acting (polityRule), and to the countries coordinated with
-// one ("روابط ایران و ژاپن", "هند، روسیه و چین اعلام کردند").
+// one or with an organisation ("روابط ایران و ژاپن", "هند، روسیه و چین
+// اعلام کردند", "آمریکا و ناتو").
 //
 // A country after a word whose "other" rule says the name names
 // something else ("زبان فرانسه", "دلار آمریکا") is dropped.
@@ -187,12 +188,21 @@ func (r *Recognizer) markPolity(c *context, ms []span) []span {
 			ms[i].polity = r.polityRule(c, ms[i].from, ms[i].to) != ""
 		}
 	}
+	// An actor: a state, or an organisation that is no place.
+	actor := func(s span) bool { return s.polity || (s.typ == "ORG" && s.kind != "country" && !s.adj) }
 	for changed := true; changed; {
 		changed = false
 		for i := 0; i+1 < len(ms); i++ {
 			a, b := &ms[i], &ms[i+1]
-			if a.polity != b.polity && country(*a) && country(*b) && c.coordinated(*a, *b) {
-				a.polity, b.polity = true, true
+			if !c.coordinated(*a, *b) {
+				continue
+			}
+			// With an organisation only "and" coordinates: a comma
+			// often ends a clause ("… جنوب مالزی، دولت سنگاپور …").
+			if (country(*a) && !a.polity && actor(*b) || country(*b) && !b.polity && actor(*a)) &&
+				(country(*a) && country(*b) || b.from-a.to == 1) {
+				a.polity = a.polity || country(*a)
+				b.polity = b.polity || country(*b)
 				changed = true
 			}
 		}
