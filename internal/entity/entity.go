@@ -68,6 +68,8 @@ type Recognizer struct {
 	langStops, family map[string]bool
 	// polity holds the rules of data/polity.txt by position.
 	polity map[string][]polityRule
+	// siblings are the state bodies by name and country (ownBodies).
+	siblings map[string]string
 }
 
 type node struct {
@@ -122,6 +124,7 @@ func New(g *gazetteer.Gazetteer) *Recognizer {
 		}
 	}
 	r.loadCues()
+	r.addSiblings()
 	return r
 }
 
@@ -373,6 +376,7 @@ func (r *Recognizer) Mentions(text, lang string) []Mention {
 	ms = r.discover(c, lang, ms)
 	ms = r.shortForms(c, ms)
 	ms = r.markPolity(c, ms)
+	r.ownBodies(c, ms)
 	out := make([]Mention, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, c.mention(m))

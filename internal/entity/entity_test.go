@@ -350,6 +350,22 @@ func TestFindPolityType(t *testing.T) {
 	}
 }
 
+// A state body written before another country is that country's.
+func TestOwnBodies(t *testing.T) {
+	r := newTest(t)
+	tests := []struct{ text, want string }{
+		{"وزارت دفاع پاکستان گفت", "mod-pk"},
+		{"وزارت دفاع افغانستان گفت", "mod-af"},
+		{"وزارت دفاع روسیه گفت", "new:"}, // no Russian ministry in the test gazetteer
+	}
+	for _, tt := range tests {
+		ms := r.Mentions(tt.text, "fa")
+		if len(ms) == 0 || !strings.HasPrefix(ms[0].ID, tt.want) || ms[0].Text != "وزارت دفاع" {
+			t.Errorf("Mentions(%q) = %+v, want the ministry %s…", tt.text, ms, tt.want)
+		}
+	}
+}
+
 // Sentences written for these tests.
 func TestNamesAndSpans(t *testing.T) {
 	r := newTest(t)

@@ -289,3 +289,67 @@ func (r *Recognizer) inFacility(c *context, start int) bool {
 	}
 	return false
 }
+
+// siblingKey is the key of Recognizer.siblings: an organisation's
+// English name without its country ("Ministry of Foreign Affairs" of
+// "Ministry of Foreign Affairs (Turkey)") and the country's id.
+func siblingKey(base, country string) string { return base + "|" + country }
+
+// addSiblings indexes the gazetteer's state bodies named "X (Country)"
+// by X and their country.
+func (r *Recognizer) addSiblings() {
+	r.siblings = map[string]string{}
+	for _, e := range r.g.Entries() {
+		base, _, ok := strings.Cut(e.Name, " (")
+		if !ok || e.Type != "ORG" {
+			continue
+		}
+		if c := r.countryOf(e.ID); c != "" {
+			r.siblings[siblingKey(base, c)] = e.ID
+		}
+	}
+}
+
+// countryOf returns the id of the country an entry belongs to, "" when
+// none.
+func (r *Recognizer) countryOf(id string) string {
+	for _, a := range r.g.Ancestors(id) {
+		if a.Kind == "country" {
+			return a.ID
+		}
+	}
+	return ""
+}
+
+// ownBodies gives a Persian state body written right before another
+// country (the ezafe: "وزارت امور خارجه ترکیه") to that country. The
+// bare name is one country's in the gazetteer ("وزارت امور خارجه" is
+// Afghanistan's in Dari news); before Turkey it is Turkey's ministry:
+// the gazetteer's entry of that name for Turkey, else a discovered
+// organisation named with the country.
+func (r *Recognizer) ownBodies(c *context, ms []span) {
+	if c.lang != "fa" {
+		return
+	}
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := &ms[i], ms[i+1]
+		if a.typ != "ORG" || a.discovered || a.adj || b.kind != "country" || b.adj || b.from != a.to || !c.joined(a.to-1) {
+			continue
+		}
+		own := r.countryOf(a.id)
+		if own == "" || own == b.id {
+			continue
+		}
+		e := r.g.Get(a.id)
+		base, _, _ := strings.Cut(e.Name, " (")
+		if id := r.siblings[siblingKey(base, b.id)]; id != "" {
+			s := r.g.Get(id)
+			a.id, a.name, a.kind = s.ID, s.Name, s.Kind
+			continue
+		}
+		whole := *a
+		whole.to = b.to
+		r.name(c, &whole)
+		a.id, a.name, a.kind, a.discovered = whole.id, whole.name, whole.kind, true
+	}
+}
