@@ -441,7 +441,7 @@ func init() {
 	}
 }
 
-// persianPlural reports a word in the Persian plural ("بخشهای"), which
+// persianPlural reports a word in the Persian plural ("دهکده‌ها"), which
 // names no one place.
 func persianPlural(w string) bool {
 	for suf := range pluralSuffix {
@@ -453,9 +453,9 @@ func persianPlural(w string) bool {
 }
 
 // demonstratives before a place word say it is no name's ("این
-// شهرستان سرمایه‌گذاری کنند": "invest in this county"), and a light verb
+// شهرستان کار کنند": "work in this county"), and a light verb
 // after the word following it that the word is a verb's noun ("در
-// شهرستان انتقاد کرد").
+// شهرستان بازدید کرد": "visited the county").
 var demonstratives, lightVerbs = map[string]bool{}, map[string]bool{}
 
 func init() {
@@ -679,7 +679,7 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 					end = j
 				}
 				if cu.typ == "LOC" && end == j+1 && (r.common[c.toks[j].Norm] || persianPlural(c.toks[j].Norm)) {
-					end = j // "بخش خصوصی" is the private sector; "روستای بخشهای" no village
+					end = j // "بخش خصوصی" is the private sector; "روستای دهکده‌ها" no village
 				}
 				if cu.typ == "PER" && arabic && end == j+1 && strings.HasPrefix(c.toks[j].Norm, "ال") {
 					end = j // "وأعلن التنظيم": one word with the article is no name
@@ -791,7 +791,7 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				// An unknown word after a place word is too often an
 				// ordinary one ("استان قرار"): places come from the
 				// gazetteer, but for a word that always names one
-				// ("شهرستان رامشیر").
+				// ("شهرستان زرین‌دشت").
 				if cu.typ == "LOC" && cu.names && own == 1 && count == 1 && end == k+1 && !r.common[c.toks[k].Norm] && !persianPlural(c.toks[k].Norm) &&
 					!(i > 0 && demonstratives[c.toks[i-1].Norm]) && !(end < n && lightVerbs[c.toks[end].Norm]) {
 					cands = append(cands, span{from: i, to: end, typ: "LOC"})

@@ -385,14 +385,14 @@ func (r *Recognizer) Mentions(text, lang string) []Mention {
 }
 
 // longest finds the longest alias starting at token i. No punctuation
-// but a hyphen or a dot stands between a name's words: "بحرین ، عمان" is
+// but a hyphen or a dot stands between a name's words: "کویت ، عمان" is
 // no "بحر عمان".
 func (r *Recognizer) longest(c *context, i int, bit uint8, clitics bool) (match, bool) {
 	toks := c.toks
 	var best match
 	var walk func(n *node, j int, exact, adj bool, plural int)
 	walk = func(n *node, j int, exact, adj bool, plural int) {
-		// A plural word is no name's but the last's: "استانهای تهران" is
+		// A plural word is no name's but the last's: "استانهای کرمان" is
 		// "the provinces of Tehran, …", not "Tehran Province". A plural
 		// place word before the rest of a place's name ("ولایت‌های
 		// کندهار، پکتیکا") still says which place it is, but is left out
@@ -414,7 +414,7 @@ func (r *Recognizer) longest(c *context, i int, bit uint8, clitics bool) (match,
 					continue
 				}
 				// A one-word name in the plural is an ordinary word's
-				// plural ("کرمهای", "پروانه‌ای", "پیروان" are no Kurram,
+				// plural ("کرمها", "پروانه‌ها", "پیروان" are no Kurram,
 				// no Parwan, no Peru);
 				// an adjective in the plural names its people
 				// ("پاکستانی‌ها").
@@ -422,7 +422,7 @@ func (r *Recognizer) longest(c *context, i int, bit uint8, clitics bool) (match,
 					continue
 				}
 				// Past a plural place word, the rest must be a name by
-				// itself: "شهرهای بزرگ" is "big cities", no Shahr-e Bozorg,
+				// itself: "شهرهای بزرگ" ("big cities") is no Shahr-e Bozorg,
 				// while "ولایت‌های کندهار" is Kandahar Province.
 				if from > i && !r.isName(c, from, j, bit, clitics) {
 					continue

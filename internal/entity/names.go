@@ -3,17 +3,17 @@ package entity
 // Names returns the names in the text as flat NER corpora mark them:
 // the outermost names only. It is Mentions, but that in Persian a name
 // the ezafe joins to the place it belongs to runs over that place: an
-// organisation's ("وزارت امور خارجه عراق", "شورای امنیت ملی آلمان") and
-// a town's or region's before its province or country ("ملبورن
-// استرالیا", "ایالت اوهایو آمریکا"). Mentions (and Find, the entities
+// organisation's ("وزارت امور خارجه ترکیه", "گمرک
+// پاکستان") and a town's or region's before its province or country
+// ("هرات افغانستان", "ایالت پنجاب هند"). Mentions (and Find, the entities
 // of the process output) keeps the two apart, each with its own id.
 //
 // In Persian, a place inside a facility's or an event's name
-// ("ورزشگاه آزادی تهران", "المپیک سیدنی": a FAC or EVE head word of
+// ("ورزشگاه غازی کابل", "المپیک توکیو": a FAC or EVE head word of
 // data/cues.txt at most two words before it, nothing but words between)
 // is part of that name, which is none of PER, ORG and LOC, and is left
 // out too, as the Persian corpus (ArmanPersoNER) leaves it; the Arabic one
-// (ANERcorp) marks the place in "مطار دمشق", and Names keeps it there.
+// (ANERcorp) marks the place in "مطار كابول", and Names keeps it there.
 func (r *Recognizer) Names(text, lang string) []Mention {
 	ms := r.Mentions(text, lang)
 	c := newContext(text, lang)

@@ -168,8 +168,8 @@ func (c *context) coordinated(a, b span) bool {
 
 // markPolity gives the type ORG to every country mention that names
 // the state acting (polityRule), and to the countries coordinated with
-// one or with an organisation ("روابط ایران و ژاپن", "هند، روسیه و چین
-// اعلام کردند", "آمریکا و ناتو").
+// one or with an organisation ("روابط پاکستان و ترکیه", "قطر، ترکیه و
+// عربستان اعلام کردند", "آمریکا و ناتو").
 //
 // A country after a word whose "other" rule says the name names
 // something else ("زبان فرانسه", "دلار آمریکا") is dropped.
@@ -198,7 +198,7 @@ func (r *Recognizer) markPolity(c *context, ms []span) []span {
 				continue
 			}
 			// With an organisation only "and" coordinates: a comma
-			// often ends a clause ("… جنوب مالزی، دولت سنگاپور …").
+			// often ends a clause ("… در شرق ترکیه، دولت قطر …").
 			if (country(*a) && !a.polity && actor(*b) || country(*b) && !b.polity && actor(*a)) &&
 				(country(*a) && country(*b) || b.from-a.to == 1) {
 				a.polity = a.polity || country(*a)
