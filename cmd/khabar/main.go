@@ -119,7 +119,7 @@ func dataFlags(fs *flag.FlagSet) *pipeline.Options {
 		opt.LexiconFiles = append(opt.LexiconFiles, v)
 		return nil
 	})
-	fs.Func("entity-cues", "a name discovery `file` of your own: [cues], [names], [stop] and [common] sections (repeatable)", func(v string) error {
+	fs.Func("entity-cues", "a name discovery `file` of your own: [cues], [names], [stop], [common] and [polity] sections (repeatable)", func(v string) error {
 		opt.EntityFiles = append(opt.EntityFiles, v)
 		return nil
 	})

@@ -19,6 +19,10 @@ type cue struct {
 	pos, typ string
 	words    []string // normalised
 	langs    []string // the languages it holds in; all when empty
+	// names: a place word that always comes before a name ("شهرستان",
+	// position "place" in data/cues.txt), so that one word the
+	// gazetteer lacks after it is a place's name too.
+	names bool
 }
 
 // maxName bounds the words of a discovered person's name, and maxOrg
@@ -49,6 +53,7 @@ func (r *Recognizer) loadCues() {
 	r.addCues(lines(cuesFile))
 	r.addNames(lines(namesFile))
 	r.addStops(lines(stopFile))
+	r.addPolity(lines(polityFile))
 }
 
 // addCues reads lines in the format of data/cues.txt.
@@ -68,6 +73,9 @@ func (r *Recognizer) addCues(ls []string) {
 			continue
 		}
 		q := cue{pos: pos, typ: f[1], words: w}
+		if pos == "place" {
+			q.pos, q.names = "head", true
+		}
 		if langs != "" {
 			q.langs = strings.Split(langs, ",")
 		}
@@ -120,9 +128,9 @@ func (r *Recognizer) addCommon(ls []string) {
 	}
 }
 
-// addUser reads a user's file: sections "[cues]", "[names]", "[stop]"
-// and "[common]", each in the format of the embedded file of that name,
-// added to it.
+// addUser reads a user's file: sections "[cues]", "[names]", "[stop]",
+// "[common]" and "[polity]", each in the format of the embedded file of
+// that name, added to it.
 func (r *Recognizer) addUser(text, name string) error {
 	section := ""
 	parts := map[string][]string{}
@@ -133,13 +141,13 @@ func (r *Recognizer) addUser(text, name string) error {
 		}
 		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
 			section = strings.Trim(l, "[]")
-			if section != "cues" && section != "names" && section != "stop" && section != "common" {
-				return fmt.Errorf("entity: %s:%d: unknown section %q (cues, names, stop, common)", name, i+1, l)
+			if section != "cues" && section != "names" && section != "stop" && section != "common" && section != "polity" {
+				return fmt.Errorf("entity: %s:%d: unknown section %q (cues, names, stop, common, polity)", name, i+1, l)
 			}
 			continue
 		}
 		if section == "" {
-			return fmt.Errorf("entity: %s:%d: a line before the first section ([cues], [names], [stop], [common])", name, i+1)
+			return fmt.Errorf("entity: %s:%d: a line before the first section ([cues], [names], [stop], [common], [polity])", name, i+1)
 		}
 		parts[section] = append(parts[section], l)
 	}
@@ -147,6 +155,7 @@ func (r *Recognizer) addUser(text, name string) error {
 	r.addNames(parts["names"])
 	r.addStops(parts["stop"])
 	r.addCommon(parts["common"])
+	r.addPolity(parts["polity"])
 	return nil
 }
 
@@ -186,6 +195,26 @@ func (c *context) joined(i int) bool {
 		}
 	}
 	return true
+}
+
+// breaks reports whether punctuation that ends a name stands between
+// tokens i and i+1: anything but spaces, joiners, hyphens, dots and
+// apostrophes ("Tehreek-e-Taliban", "U.S.", "O'Neill").
+func (c *context) breaks(i int) bool {
+	if i < 0 || i+1 >= len(c.toks) {
+		return true
+	}
+	for _, r := range c.runes[c.toks[i].End:c.toks[i+1].Start] {
+		switch {
+		case r == '\n' || r == '\r':
+			return true
+		case unicode.IsSpace(r) || invisible(r):
+		case r == '-' || r == '\u2010' || r == '\u2011' || r == '.' || r == '\'' || r == '\u2019':
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // opensQuote reports whether only spaces and one opening quote stand
@@ -232,6 +261,7 @@ type span struct {
 	adj, discovered bool
 	clitic          bool // the first token carries a one-letter Arabic clitic ("وجورج")
 	absorbs         bool // an organisation's name may hold gazetteer names ("دانشگاه تهران")
+	polity          bool // a country named as the state acting (polity.go)
 }
 
 // invisible reports the zero-width and direction characters that may
@@ -253,6 +283,7 @@ func (c *context) mention(s span) Mention {
 	return Mention{
 		Span: article.Span{Text: string(c.runes[start:end]), Start: start, End: end},
 		ID:   s.id, Name: s.name, Type: s.typ, Kind: s.kind, Adjectival: s.adj, Discovered: s.discovered,
+		Polity: s.polity,
 	}
 }
 
@@ -407,6 +438,32 @@ var directions = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields("شمال جنوب شرق غرب شمالی جنوبی مشرقی مغربی") {
 		directions[script.Normalize(w)] = true
+	}
+}
+
+// persianPlural reports a word in the Persian plural ("دهکده‌ها"), which
+// names no one place.
+func persianPlural(w string) bool {
+	for suf := range pluralSuffix {
+		if st, ok := strings.CutSuffix(w, suf); ok && utf8.RuneCountInString(st) >= minStem {
+			return true
+		}
+	}
+	return false
+}
+
+// demonstratives before a place word say it is no name's ("این
+// شهرستان کار کنند": "work in this county"), and a light verb
+// after the word following it that the word is a verb's noun ("در
+// شهرستان بازدید کرد": "visited the county").
+var demonstratives, lightVerbs = map[string]bool{}, map[string]bool{}
+
+func init() {
+	for _, w := range []string{"این", "آن", "همین", "همان", "هر", "چند", "کدام"} {
+		demonstratives[script.Normalize(w)] = true
+	}
+	for _, w := range []string{"کرد", "کردند", "کرده", "کند", "کنند", "کنیم", "شد", "شدند", "شده", "شود", "شوند", "است", "بود", "هست", "دارد", "داد", "دادند", "گرفت"} {
+		lightVerbs[script.Normalize(w)] = true
 	}
 }
 
@@ -621,8 +678,8 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				case !r.nameable(c, j):
 					end = j
 				}
-				if cu.typ == "LOC" && end == j+1 && r.common[c.toks[j].Norm] {
-					end = j // "بخش خصوصی" is the private sector
+				if cu.typ == "LOC" && end == j+1 && (r.common[c.toks[j].Norm] || persianPlural(c.toks[j].Norm)) {
+					end = j // "بخش خصوصی" is the private sector; "روستای دهکده‌ها" no village
 				}
 				if cu.typ == "PER" && arabic && end == j+1 && strings.HasPrefix(c.toks[j].Norm, "ال") {
 					end = j // "وأعلن التنظيم": one word with the article is no name
@@ -652,7 +709,7 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				}
 				cands = append(cands, span{from: b, to: i, typ: cu.typ})
 			case "head", "complement":
-				if cu.typ == "FAC" {
+				if cu.typ == "FAC" || cu.typ == "EVE" {
 					// A person after a facility's word names the facility
 					// ("فرودگاه بین‌المللی امام خمینی"), not the person.
 					j := k
@@ -732,7 +789,14 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 					continue
 				}
 				// An unknown word after a place word is too often an
-				// ordinary one ("استان قرار"): places come from the gazetteer.
+				// ordinary one ("استان قرار"): places come from the
+				// gazetteer, but for a word that always names one
+				// ("شهرستان زرین‌دشت").
+				if cu.typ == "LOC" && cu.names && own == 1 && count == 1 && end == k+1 && !r.common[c.toks[k].Norm] && !persianPlural(c.toks[k].Norm) &&
+					!(i > 0 && demonstratives[c.toks[i-1].Norm]) && !(end < n && lightVerbs[c.toks[end].Norm]) {
+					cands = append(cands, span{from: i, to: end, typ: "LOC"})
+					continue
+				}
 				if cu.typ == "ORG" && own == 0 && count == 1 && ms[covered[k]-1].typ == "ORG" {
 					continue // "نادي ريال مدريد": the club's name stands alone
 				}
@@ -849,9 +913,16 @@ func (r *Recognizer) merge(c *context, ms, cands []span) []span {
 // of its words, so that the name written in another script meets it.
 func (r *Recognizer) name(c *context, s *span) {
 	var words []string
-	for t := s.from; t < s.to; t++ {
+	from := s.from
+	if s.typ == "LOC" && s.to-from > 1 {
+		// "شهرستان زرین‌دشت" is the place "زرین‌دشت", named so alone too.
+		if qs, ends := r.cuesAt(c, from); len(qs) > 0 && qs[0].typ == "LOC" && ends[0] < s.to {
+			from = ends[0]
+		}
+	}
+	for t := from; t < s.to; t++ {
 		w := c.toks[t].Norm
-		if t == s.from && s.clitic {
+		if t == from && s.clitic {
 			w, _ = peelConj(w)
 		}
 		words = append(words, w)

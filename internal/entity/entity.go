@@ -66,6 +66,10 @@ type Recognizer struct {
 	// family names that are ordinary words ("ملک"), names only after a
 	// given name.
 	langStops, family map[string]bool
+	// polity holds the rules of data/polity.txt by position.
+	polity map[string][]polityRule
+	// siblings are the state bodies by name and country (ownBodies).
+	siblings map[string]string
 }
 
 type node struct {
@@ -120,13 +124,14 @@ func New(g *gazetteer.Gazetteer) *Recognizer {
 		}
 	}
 	r.loadCues()
+	r.addSiblings()
 	return r
 }
 
 // Load builds a recognizer as New does, with the user's own files added
 // to the embedded discovery data: each file holds sections "[cues]",
-// "[names]", "[stop]" and "[common]" in the formats of data/cues.txt,
-// names.txt, stop.txt and common.txt.
+// "[names]", "[stop]", "[common]" and "[polity]" in the formats of
+// data/cues.txt, names.txt, stop.txt, common.txt and polity.txt.
 func Load(g *gazetteer.Gazetteer, userFiles ...string) (*Recognizer, error) {
 	r := New(g)
 	for _, name := range userFiles {
@@ -220,6 +225,9 @@ var (
 	adjEndings = map[string]bool{"یان": true, "یون": true, "یین": true, "یه": true, "یی": true, "ای": true, "ی": true}
 )
 
+// pluralSuffix are the Persian plural endings among suffixes.
+var pluralSuffix = map[string]bool{"ها": true, "های": true, "هایی": true}
+
 // minStem is the shortest stem left after peeling, in code points.
 const minStem = 3
 
@@ -310,6 +318,12 @@ type Mention struct {
 	// Discovered is set for a name the gazetteer does not hold, found by
 	// its title, role or head word; its id is "new:" and its skeleton.
 	Discovered bool
+	// Polity is set for a country named as the state acting: the
+	// possessor of a government, office-holder, ministry, army or team
+	// ("نخست‌وزیر ژاپن", "حكومة باكستان", "پاکستان کی حکومت") or the
+	// subject of a verb of saying or deciding ("ایران اعلام کرد",
+	// "بھارت نے کہا"). Its Type is ORG; its ID stays the country's.
+	Polity bool
 }
 
 // Find returns the entities the text mentions, in order of first mention,
@@ -317,6 +331,12 @@ type Mention struct {
 // the text's language: a one-word name counts only in the languages that
 // list it (Pashto's word for a checkpost is a district's name in Dari),
 // while longer names count in any.
+//
+// An entity's type is its mentions' type. A country the text names only
+// as the state acting (Mention.Polity: "دولت ایران", "بھارت نے کہا") is
+// an ORG; a country named at least once as a place ("in Iran") stays a
+// LOC, so that the events stage may still place an incident in it. Its
+// id and kind stay the country's either way.
 func (r *Recognizer) Find(text, lang string) []article.Entity {
 	var out []article.Entity
 	index := map[string]int{}
@@ -326,6 +346,9 @@ func (r *Recognizer) Find(text, lang string) []article.Entity {
 			k = len(out)
 			index[m.ID] = k
 			out = append(out, article.Entity{ID: m.ID, Name: m.Name, Type: m.Type, Kind: m.Kind})
+		}
+		if !m.Polity && m.Type != out[k].Type {
+			out[k].Type = m.Type // a place mention of a country met first as a polity
 		}
 		out[k].Mentions = append(out[k].Mentions, m.Span)
 	}
@@ -340,7 +363,7 @@ func (r *Recognizer) Mentions(text, lang string) []Mention {
 	bit := langBit(lang)
 	var found []match
 	for i := 0; i < len(c.toks); {
-		m, ok := r.longest(c.toks, i, bit, lang == "ar" || lang == "")
+		m, ok := r.longest(c, i, bit, lang == "ar" || lang == "")
 		if !ok {
 			i++
 			continue
@@ -352,6 +375,8 @@ func (r *Recognizer) Mentions(text, lang string) []Mention {
 	r.extendPeople(c, ms)
 	ms = r.discover(c, lang, ms)
 	ms = r.shortForms(c, ms)
+	ms = r.markPolity(c, ms)
+	r.ownBodies(c, ms)
 	out := make([]Mention, 0, len(ms))
 	for _, m := range ms {
 		out = append(out, c.mention(m))
@@ -359,12 +384,24 @@ func (r *Recognizer) Mentions(text, lang string) []Mention {
 	return out
 }
 
-// longest finds the longest alias starting at token i.
-func (r *Recognizer) longest(toks []script.Token, i int, bit uint8, clitics bool) (match, bool) {
+// longest finds the longest alias starting at token i. No punctuation
+// but a hyphen or a dot stands between a name's words: "کویت ، عمان" is
+// no "بحر عمان".
+func (r *Recognizer) longest(c *context, i int, bit uint8, clitics bool) (match, bool) {
+	toks := c.toks
 	var best match
-	var walk func(n *node, j int, exact, adj bool)
-	walk = func(n *node, j int, exact, adj bool) {
-		if len(n.hits) > 0 && j > i {
+	var walk func(n *node, j int, exact, adj bool, plural int)
+	walk = func(n *node, j int, exact, adj bool, plural int) {
+		// A plural word is no name's but the last's: "استانهای کرمان" is
+		// "the provinces of Tehran, …", not "Tehran Province". A plural
+		// place word before the rest of a place's name ("ولایت‌های
+		// کندهار، پکتیکا") still says which place it is, but is left out
+		// of the mention.
+		from := i
+		if plural == i && j-i >= 2 {
+			from = i + 1
+		}
+		if len(n.hits) > 0 && j > i && (plural < 0 || plural == j-1 || from > i) {
 			var hits []hit
 			for _, h := range n.hits {
 				if h.upper && !upperTokens(toks[i:j]) {
@@ -376,23 +413,47 @@ func (r *Recognizer) longest(toks []script.Token, i int, bit uint8, clitics bool
 				if j == i+1 && r.common[toks[i].Norm] && !nextToKind(toks, i) {
 					continue
 				}
+				// A one-word name in the plural is an ordinary word's
+				// plural ("کرمها", "پروانه‌ها", "پیروان" are no Kurram,
+				// no Parwan, no Peru);
+				// an adjective in the plural names its people
+				// ("پاکستانی‌ها").
+				if j == i+1 && plural == i && !h.demonym {
+					continue
+				}
+				// Past a plural place word, the rest must be a name by
+				// itself: "شهرهای بزرگ" ("big cities") is no Shahr-e Bozorg,
+				// while "ولایت‌های کندهار" is Kandahar Province.
+				if from > i && !r.isName(c, from, j, bit, clitics) {
+					continue
+				}
 				hits = append(hits, h)
 			}
 			if len(hits) > 0 && (j > best.to || (j == best.to && exact && !best.exact)) {
-				best = match{from: i, to: j, hits: hits, exact: exact, adj: adj || (j == i+1 && hits[0].demonym)}
+				best = match{from: from, to: j, hits: hits, exact: exact, adj: adj || (j == i+1 && hits[0].demonym)}
 			}
 		}
-		if j >= len(toks) || n.next == nil {
+		if j >= len(toks) || n.next == nil || (j > i && c.breaks(j-1)) {
 			return
 		}
 		for k, f := range forms(toks[j].Norm, j == i, clitics) {
 			if c := n.next[f.s]; c != nil {
-				walk(c, j+1, exact && k == 0, (f.suf != "" && adjectival(f.s, f.suf)) || (f.article && strings.HasSuffix(f.s, "یه")))
+				pl := plural
+				if pl < 0 && (pluralSuffix[f.suf] || (f.suf == "ان" && j == i)) {
+					pl = j // "ان" makes the plural of people: "پیروان"
+				}
+				walk(c, j+1, exact && k == 0, (f.suf != "" && adjectival(f.s, f.suf)) || (f.article && strings.HasSuffix(f.s, "یه")), pl)
 			}
 		}
 	}
-	walk(r.root, i, true, false)
-	return best, best.to > i
+	walk(r.root, i, true, false, -1)
+	return best, best.to > best.from
+}
+
+// isName reports whether tokens [from, to) are by themselves a name.
+func (r *Recognizer) isName(c *context, from, to int, bit uint8, clitics bool) bool {
+	m, ok := r.longest(c, from, bit, clitics)
+	return ok && m.from == from && m.to == to
 }
 
 // nextToKind reports whether a word such as "district" or "ولسوالی"

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +18,7 @@ kind: country
 en: Pakistan; Pakistani
 fa: پاکستان
 ar: باكستان
+ur: پاکستان
 
 [united-states]
 name: United States
@@ -100,6 +102,50 @@ type: LOC
 kind: city
 fa: کابل
 ar: كابول
+
+[kandahar-province]
+name: Kandahar Province
+type: LOC
+kind: province
+fa: کندهار; ولایت کندهار
+
+[kandahar-city]
+name: Kandahar
+type: LOC
+kind: city
+fa: کندهار; شهر کندهار
+
+[bahrain]
+name: Bahrain
+type: LOC
+kind: country
+fa: بحرین
+
+[oman]
+name: Oman
+type: LOC
+kind: country
+fa: عمان
+
+[gulf-of-oman]
+name: Gulf of Oman
+type: LOC
+kind: region
+fa: بحر عمان; دریای عمان
+
+[kurram]
+name: Kurram
+type: LOC
+kind: district
+fa: کرم
+
+[india]
+name: India
+type: LOC
+kind: country
+fa: هند
+ur: بھارت; ہندوستان
+ar: الهند
 `
 
 func newTest(t *testing.T) *Recognizer {
@@ -176,8 +222,10 @@ func TestMentions(t *testing.T) {
 		name, text, lang string
 		want             []string // "id type text" of each mention in text order; adjectives end in " adj"
 	}{
-		{"adjective", "مقامات پاکستانی در پاکستان", "fa",
+		{"adjective", "نیروهای پاکستانی در پاکستان", "fa",
 			[]string{"pakistan LOC پاکستانی adj", "pakistan LOC پاکستان"}},
+		{"the adjective of a state's officials names the state", "مقامات پاکستانی در پاکستان", "fa",
+			[]string{"pakistan ORG پاکستانی adj", "pakistan LOC پاکستان"}},
 		{"ezafe is no adjective", "امریکای شمالی", "fa", []string{"united-states LOC امریکای"}},
 		{"title picks the person", "General Sharif said", "en", []string{"ahmed-sharif PER Sharif"}},
 		{"place word picks the place", "in Sharif city", "en", []string{"sharif-town LOC Sharif"}},
@@ -208,7 +256,8 @@ func TestMentions(t *testing.T) {
 		{"Arabic writes a paper's kind apart", "ذكرت صحيفة « نيويورك تايمز » أن", "ar", []string{"new:nrktmz ORG نيويورك تايمز"}},
 		{"Urdu family name that is an ordinary word", "شعیب ملک نے کہا", "ur", []string{"new:Sbmlk PER شعیب ملک"}},
 		{"a language's first name is no adjective", "روسیه و روسی", "fa", []string{"russia LOC روسیه", "russia LOC روسی adj"}},
-		{"an Arabic name with the article and a feminine ending is an adjective", "الحكومة السورية", "ar", []string{"syria LOC السورية adj"}},
+		{"an Arabic name with the article and a feminine ending is an adjective", "المدن السورية", "ar", []string{"syria LOC السورية adj"}},
+		{"the adjective of a government names the state", "الحكومة السورية", "ar", []string{"syria ORG السورية adj"}},
 		{"a place ends a Persian body's name", "شهرداری کابل اعلام کرد", "fa", []string{"new:Shrdrkbl ORG شهرداری کابل"}},
 	}
 	for _, tt := range tests {
@@ -229,6 +278,130 @@ func TestMentions(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%s: Mentions(%q)\n got %q\nwant %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+// Sentences written for these tests.
+func TestPolity(t *testing.T) {
+	r := newTest(t)
+	tests := []struct {
+		name, text, lang string
+		want             []string // "id type text" of each mention in text order
+	}{
+		{"Persian office-holder", "نخست‌وزیر پاکستان به کابل رفت", "fa",
+			[]string{"pakistan ORG پاکستان", "kabul LOC کابل"}},
+		{"Persian office-holder past a modifier", "سفیر سابق روسیه گفت", "fa", []string{"russia ORG روسیه"}},
+		{"Persian subject of a verb of saying", "پاکستان اعلام کرد که هند خواستار گفتگو شد", "fa",
+			[]string{"pakistan ORG پاکستان", "india ORG هند"}},
+		{"Persian place before the verb", "در پاکستان اعلام کرد", "fa", []string{"pakistan LOC پاکستان"}},
+		{"Persian people of a place", "مردم افغانستان به پاکستان رفتند", "fa",
+			[]string{"afghanistan LOC افغانستان", "pakistan LOC پاکستان"}},
+		{"conjuncts share the role", "روابط پاکستان و افغانستان", "fa",
+			[]string{"pakistan ORG پاکستان", "afghanistan ORG افغانستان"}},
+		{"a state as a party", "همکاری با روسیه", "fa", []string{"russia ORG روسیه"}},
+		{"a country and an organisation are actors", "طالبان و پاکستان توافق کردند", "fa",
+			[]string{"taliban ORG طالبان", "pakistan ORG پاکستان"}},
+		{"a comma is no and beside an organisation", "در جنوب روسیه، طالبان آمدند", "fa",
+			[]string{"russia LOC جنوب روسیه", "taliban ORG طالبان"}},
+		{"Arabic verb first", "قالت باكستان إن", "ar", []string{"pakistan ORG باكستان"}},
+		{"Arabic construct", "رئيس وزراء باكستان في كابول", "ar",
+			[]string{"pakistan ORG باكستان", "kabul LOC كابول"}},
+		{"Arabic place", "وصل إلى باكستان", "ar", []string{"pakistan LOC باكستان"}},
+		{"Urdu genitive", "پاکستان کی حکومت نے کہا", "ur", []string{"pakistan ORG پاکستان"}},
+		{"Urdu agent", "بھارت نے الزام لگایا", "ur", []string{"india ORG بھارت"}},
+		{"Urdu place", "پاکستان میں بارش ہوئی", "ur", []string{"pakistan LOC پاکستان"}},
+		{"a currency names no country", "ده دلار آمریکا", "fa", nil},
+		{"a country's subject use leaves a city alone", "کابل اعلام کرد", "fa", []string{"kabul LOC کابل"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range r.Mentions(tt.text, tt.lang) {
+			if m.Polity != (m.Type == "ORG" && m.Kind == "country") {
+				t.Errorf("%s: mention %+v: Polity and type disagree", tt.name, m)
+			}
+			got = append(got, m.ID+" "+m.Type+" "+m.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: Mentions(%q)\n got %q\nwant %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+// An entity is an ORG when the text names it only as a state acting, and
+// keeps its place type when it names it as a place once; its id is the
+// country's either way.
+func TestFindPolityType(t *testing.T) {
+	r := newTest(t)
+	tests := []struct{ text, want string }{
+		{"نخست‌وزیر پاکستان گفت", "pakistan ORG country 1"},
+		{"نخست‌وزیر پاکستان در پاکستان گفت", "pakistan LOC country 2"},
+		{"در پاکستان نخست‌وزیر پاکستان گفت", "pakistan LOC country 2"},
+	}
+	for _, tt := range tests {
+		ents := r.Find(tt.text, "fa")
+		if len(ents) != 1 {
+			t.Fatalf("Find(%q) = %+v", tt.text, ents)
+		}
+		e := ents[0]
+		if got := fmt.Sprintf("%s %s %s %d", e.ID, e.Type, e.Kind, len(e.Mentions)); got != tt.want {
+			t.Errorf("Find(%q) = %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+// A state body written before another country is that country's.
+func TestOwnBodies(t *testing.T) {
+	r := newTest(t)
+	tests := []struct{ text, want string }{
+		{"وزارت دفاع پاکستان گفت", "mod-pk"},
+		{"وزارت دفاع افغانستان گفت", "mod-af"},
+		{"وزارت دفاع روسیه گفت", "new:"}, // no Russian ministry in the test gazetteer
+	}
+	for _, tt := range tests {
+		ms := r.Mentions(tt.text, "fa")
+		if len(ms) == 0 || !strings.HasPrefix(ms[0].ID, tt.want) || ms[0].Text != "وزارت دفاع" {
+			t.Errorf("Mentions(%q) = %+v, want the ministry %s…", tt.text, ms, tt.want)
+		}
+	}
+}
+
+// Sentences written for these tests.
+func TestNamesAndSpans(t *testing.T) {
+	r := newTest(t)
+	tests := []struct {
+		name, text, lang string
+		mentions, names  []string // "id type text"
+	}{
+		{"a plural place word is left out but picks the place", "در ولایت‌های کندهار و کابل", "fa",
+			[]string{"kandahar-province LOC کندهار", "kabul LOC کابل"}, nil},
+		{"a one-word name in the plural is no name", "کرمهای خاکی", "fa", nil, nil},
+		{"no name runs over a comma", "بحرین، عمان و قطر", "fa", []string{"bahrain LOC بحرین", "oman LOC عمان"}, nil},
+		{"a place inside a facility's name", "در ورزشگاه غازی کابل", "fa", []string{"kabul LOC کابل"}, []string{}},
+		{"an organisation's name runs over its country (ezafe)", "وزیر امور خارجه روسیه گفت", "fa",
+			[]string{"new:mrXrj ORG امور خارجه", "russia ORG روسیه"}, []string{"new:mrXrj ORG امور خارجه روسیه"}},
+		{"a town's name runs over its country (ezafe)", "در کابل افغانستان", "fa",
+			[]string{"kabul LOC کابل", "afghanistan LOC افغانستان"}, []string{"kabul LOC کابل افغانستان"}},
+		{"a place word that always names", "در شهرستان زرین‌دشت", "fa", []string{"new:zrndSt LOC شهرستان زرین‌دشت"}, nil},
+		{"no place after a demonstrative", "در این شهرستان کار کنند", "fa", nil, nil},
+	}
+	show := func(ms []Mention) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.ID+" "+m.Type+" "+m.Text)
+		}
+		return out
+	}
+	for _, tt := range tests {
+		if got := show(r.Mentions(tt.text, tt.lang)); strings.Join(got, "|") != strings.Join(tt.mentions, "|") {
+			t.Errorf("%s: Mentions(%q)\n got %q\nwant %q", tt.name, tt.text, got, tt.mentions)
+		}
+		want := tt.names
+		if want == nil {
+			want = tt.mentions
+		}
+		if got := show(r.Names(tt.text, tt.lang)); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: Names(%q)\n got %q\nwant %q", tt.name, tt.text, got, want)
 		}
 	}
 }
@@ -269,7 +442,7 @@ func TestLoadUserFile(t *testing.T) {
 	}
 	dir := t.TempDir()
 	good := filepath.Join(dir, "mine.txt")
-	os.WriteFile(good, []byte("# my cues\n[cues]\nbefore PER کمیسار\n[names]\nزرغونه\n"), 0o644)
+	os.WriteFile(good, []byte("# my cues\n[cues]\nbefore PER کمیسار\n[names]\nزرغونه\n[polity]\nof@fa کاپیتان\n"), 0o644)
 	r, err := Load(g, good)
 	if err != nil {
 		t.Fatal(err)
@@ -280,6 +453,9 @@ func TestLoadUserFile(t *testing.T) {
 	}
 	if want := "PER رحیمی|PER زرغونه احمدزی"; strings.Join(got, "|") != want {
 		t.Errorf("with a user file: got %q, want %q", got, want)
+	}
+	if ms := r.Mentions("کاپیتان پاکستان آمد", "fa"); len(ms) != 1 || ms[0].Type != "ORG" || !ms[0].Polity {
+		t.Errorf("a user's polity rule: got %+v", ms)
 	}
 	bad := filepath.Join(dir, "bad.txt")
 	os.WriteFile(bad, []byte("before PER X\n"), 0o644)

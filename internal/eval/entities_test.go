@@ -49,3 +49,33 @@ func TestEntities(t *testing.T) {
 		t.Errorf("table:\n%s", b.String())
 	}
 }
+
+// A country named as the state acting counts as the type its corpus
+// gives it: ORG in Persian, LOC in Arabic and Urdu (polityType).
+func TestEntitiesPolity(t *testing.T) {
+	g, err := gazetteer.New([]*gazetteer.Entry{
+		{ID: "pakistan", Name: "Pakistan", Type: "LOC", Kind: "country", Names: map[string][]string{
+			"fa": {"پاکستان"}, "ar": {"باكستان"}, "ur": {"پاکستان"}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Written for this test.
+	rows := `{"id":"1","lang":"fa","text":"نخست‌وزیر پاکستان گفت","entities":[{"text":"پاکستان","type":"ORG","start":10,"end":17}]}
+{"id":"2","lang":"ar","text":"قالت باكستان إن","entities":[{"text":"باكستان","type":"LOC","start":5,"end":12}]}
+{"id":"3","lang":"ur","text":"پاکستان نے کہا","entities":[{"text":"پاکستان","type":"LOC","start":0,"end":7}]}
+`
+	path := filepath.Join(t.TempDir(), "ner.jsonl")
+	if err := os.WriteFile(path, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Entities(path, entity.New(g))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range [][2]string{{"fa", "ORG"}, {"ar", "LOC"}, {"ur", "LOC"}} {
+		if got := rep.Cells[k]; got == nil || *got != (PRF{TP: 1}) {
+			t.Errorf("%s %s = %+v, want one hit", k[0], k[1], got)
+		}
+	}
+}
