@@ -50,8 +50,8 @@ type tally struct {
 	// one by one.
 	summary bool
 	// named: the figure counts people named before by a definite phrase
-	// too ("the leader, the facilitator and several additional
-	// individuals"): it recounts the incident, whatever "additional" says.
+	// too ("the commander, his driver and two additional men"): it
+	// recounts the incident, whatever "additional" says.
 	named bool
 }
 
