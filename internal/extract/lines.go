@@ -351,14 +351,17 @@ func dateish(fields []string, lex *lexicon) bool {
 }
 
 // nameCased reports whether the Latin words of a name start with a
-// capital, as in "By Jane Doe"; "By-election postponed" is no byline.
+// capital, as in "By Jane Doe", or name an unnamed writer ("By our
+// correspondent"); "By-election postponed" is no byline.
 // Arabic-script names have no case and always pass.
 func nameCased(fields []string) bool {
 	for _, f := range fields {
 		r, _ := utf8.DecodeRuneInString(f)
 		if r < 0x250 && unicode.IsLetter(r) && !unicode.IsUpper(r) {
 			switch strings.ToLower(f) {
-			case "and", "de", "van", "von", "al", "bin", "ul", "ur":
+			case "and", "de", "van", "von", "al", "bin", "ul", "ur",
+				// An unnamed writer: "By our correspondent", "By a staff reporter".
+				"our", "a", "staff", "special", "correspondent", "correspondents", "reporter", "reporters", "desk":
 				continue
 			}
 			return false

@@ -46,6 +46,9 @@ func TestAnalyseKind(t *testing.T) {
 		{"تاريخ النشر: 14 مايو 2024", kindHeader},
 		{"By Jane Doe", kindHeader},
 		{"By-election in Kabul postponed", kindText},
+		{"By our correspondent", kindHeader},
+		{"By a staff reporter", kindHeader},
+		{"By air and by road", kindText},
 		{"Sunday 24 November 2024 Kabul 04:42", kindDate},
 		{"یکشنبه ۴ قوس ۱۴۰۳ کابل ۰۴:۴۲", kindDate},
 		{"۱۴۰۳/۰۹/۰۴", kindText}, // one number is no date line
