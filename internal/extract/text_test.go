@@ -119,6 +119,16 @@ func TestFromTextPages(t *testing.T) {
 			drop:  []string{"Sayed Sharif", "Related News", "refugees", "railway", "Download", "Example TV"},
 		},
 		{
+			// A newspaper's masthead heads the page; the headline is
+			// below the date line.
+			file:  "ur_masthead.txt",
+			title: "سوات میں سیلابی ریلے سے پل بہہ گیا، کئی دیہات کا رابطہ منقطع",
+			meta:  Meta{Clock: "جمعرات 4 دسمبر 2025"},
+			paras: 2,
+			keep:  []string{"امدادی سامان ہیلی کاپٹر کے ذریعے پہنچایا جائے گا۔"},
+			drop:  []string{"روزنامہ", "صفحہ اول"},
+		},
+		{
 			file:  "ps_nav.txt",
 			title: "په پکتیا کې د سړک پرانیستل",
 			meta:  Meta{Clock: "۲۰ مه ۲۰۲۴"},
