@@ -33,6 +33,9 @@ func (r *reader) claims(drafts []*draft) []article.Claim {
 			}
 		}
 		for _, h := range verbs {
+			if h.sub != "deny" && r.negatedClaim(s, h) {
+				continue // "no group has claimed", "ذمہ داری قبول نہیں کی"
+			}
 			c := article.Claim{Kind: h.sub, Evidence: r.span(s)}
 			sp := r.speaker(s, h)
 			if sp != nil {
@@ -79,6 +82,27 @@ func (r *reader) negatedSay(s *sentence) (hit, bool) {
 	return hit{}, false
 }
 
+// negatedClaim reports a claim verb that is negated: a negation inside
+// the phrase ("مسؤلیت نه دی منلی"), just before it ("no group claimed", "لم
+// تعلن أي جهة مسؤوليتها"), or in a verb-final language just after it
+// ("ذمہ داری قبول نہیں کی"). A denial is not a claim it negates.
+func (r *reader) negatedClaim(s *sentence, h hit) bool {
+	for _, n := range s.hits {
+		if n.kind != kNegation {
+			continue
+		}
+		switch {
+		case n.from >= h.from && n.to <= h.to:
+			return true
+		case n.to <= h.from && h.from-n.to <= 3:
+			return true
+		case r.sov() && n.from >= h.to && n.from-h.to <= 1:
+			return true
+		}
+	}
+	return false
+}
+
 // speakerKind reports a mention that can speak: a person, an organisation,
 // a country or an unnamed source.
 func speakerKind(m mention) bool {
@@ -122,7 +146,7 @@ func (r *reader) speaker(s *sentence, h hit) *mention {
 			continue
 		}
 		if r.sov() {
-			return r.owner(s, m)
+			return r.head(s, r.owner(s, m), h.from)
 		}
 		best = m
 	}
@@ -132,11 +156,29 @@ func (r *reader) speaker(s *sentence, h hit) *mention {
 	if best == nil && r.lang == "ar" {
 		for i := range s.ments {
 			if m := &s.ments[i]; speakerKind(*m) && m.from >= h.to {
-				return m
+				return r.head(s, m, len(s.toks))
 			}
 		}
 	}
 	return best
+}
+
+// head returns the person a body or country introduces as its title (the
+// spokesman of the Islamic Emirate Zabihullah Mujahid: "د اسلامي امارت
+// ویاند ذبیح الله مجاهد", "المتحدث باسم حكومة طالبان ذبيح الله مجاهد", "رئيس
+// الوزراء الباكستاني شهباز شريف"): a person named within two words after it,
+// before limit, is who speaks.
+func (r *reader) head(s *sentence, m *mention, limit int) *mention {
+	if m.typ == "PER" {
+		return m
+	}
+	for i := range s.ments {
+		p := &s.ments[i]
+		if p.typ == "PER" && p.from >= m.to && p.from-m.to <= 2 && p.to <= limit {
+			return p
+		}
+	}
+	return m
 }
 
 // speakerIn reports a possible speaker within tokens [from, to).

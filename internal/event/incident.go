@@ -334,9 +334,15 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 		}
 	} else {
 		from, to = h.from, h.from
+		extended := false
 		for n := 0; from > 0 && n < reach; from-- {
 			if o := r.endingAt(s, from, reachKinds...); o != nil {
 				break
+			}
+			// Past "از جمله" the figure the part belongs to stands
+			// further back: reach it.
+			if !extended && s.hitAt(from-1, kSubset) != nil {
+				extended, n = true, n-4
 			}
 			if !inName(from - 1) {
 				n++
@@ -346,6 +352,16 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 	var t tally
 	named := 0 // people named by a definite noun phrase before any number
 	for i := from; i < to; i++ {
+		if t.min > 0 && s.hitAt(i, kSubset) != nil {
+			break // "nine civilians, among them four children": a part of those counted
+		}
+		if sa := s.hitAt(i, kSubsetAfter); sa != nil && t.min > 0 {
+			if _, _, _, ok := r.quantity(s, sa.to); ok {
+				t = tally{} // "2 اہلکاروں اور ایک ڈرائیور سمیت 3 افراد": the whole follows its parts
+				i = sa.to - 1
+				continue
+			}
+		}
 		lo, hi, next, ok := r.quantity(s, i)
 		if !ok {
 			if dh := s.hitAt(i, kDefinite); dh != nil {
@@ -375,6 +391,14 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 		if p >= 0 && r.woundedAt(s, p) {
 			i = p - 1
 			continue // "two others were wounded"
+		}
+		if p >= 0 && s.findHit(func(o *hit) bool { return o.from >= next && o.from < p }, []string{kSubset}) != nil {
+			// "نه غیرنظامی، از جمله چهار کودک": the count phrase holds its
+			// noun; the one after "از جمله" is a part.
+			t.min += lo
+			t.max += hi
+			i = next - 1
+			continue
 		}
 		if p >= 0 {
 			t.classify(s, p)

@@ -52,6 +52,8 @@ const (
 	kSecurity       = "security"
 	kAnyone         = "anyone"
 	kOperations     = "operations"
+	kSubset         = "subset"
+	kSubsetAfter    = "subset_after"
 )
 
 var knownKinds = map[string]bool{
@@ -61,6 +63,7 @@ var knownKinds = map[string]bool{
 	kIrrealis: true, kStop: true, kSay: true, kNegation: true, kAccording: true,
 	kAccordingAfter: true, kSource: true, kClaim: true, kTopic: true, kAdditive: true, kClause: true,
 	kJoin: true, kMore: true, kMoreAfter: true, kCumulative: true, kPerfect: true, kRole: true, kSecurity: true, kAnyone: true, kOperations: true,
+	kSubset: true, kSubsetAfter: true,
 }
 
 // claimKinds are the stances a claim can take, as the output contract

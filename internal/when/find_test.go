@@ -163,6 +163,9 @@ func TestFindPashto(t *testing.T) {
 			[]string{"درېنۍ د ۲۰۲۴ د مۍ ۱۴=2024-05-14 gregory day year wd", "۱۴۰۳ وری ۲=2024-03-21 persian day year",
 				"۱۴۰۳ وری ۴, اونۍ=2024-03-23 persian day year wd"}},
 		{"ps", "شمېر ۱۲ دی.", nil},
+		// A weekday written as one word, and the part of the day after it.
+		{"ps", "د پنجشنبې په شپه او د دوشنبې په سهار",
+			[]string{"د پنجشنبې په شپه=2024-05-09 gregory day rel wd", "د دوشنبې په سهار=2024-05-13 gregory day rel wd"}},
 		{"ps", "د چهار شنبې په ورځ (د جنورۍ په ۱۰ مه)، ولسمشر وویل",
 			[]string{"د چهار شنبې په ورځ (د جنورۍ په ۱۰ مه)=2024-01-10 gregory day rel wd"}},
 	})
@@ -179,6 +182,9 @@ func TestFindUrdu(t *testing.T) {
 		{"ur", "آج، گزشتہ روز، پیر کو، گزشتہ ہفتے اور دو دن پہلے",
 			[]string{"آج=2024-05-15 gregory day rel", "گزشتہ روز=2024-05-14 gregory day rel", "پیر کو=2024-05-13 gregory day rel wd",
 				"گزشتہ ہفتے=2024-05-08 gregory week rel", "دو دن پہلے=2024-05-13 gregory day rel"}},
+		// ہفتہ (Saturday, also "week") with the part of the day after it.
+		{"ur", "ہفتہ کی رات اور ہفتے کی سہ پہر",
+			[]string{"ہفتہ کی رات=2024-05-11 gregory day rel wd", "ہفتے کی سہ پہر=2024-05-11 gregory day rel wd"}},
 		{"ur", "۱۴ مئی ۲۰۲۴ء اور 5 جولائی اور ستمبر 2023",
 			[]string{"۱۴ مئی ۲۰۲۴ء=2024-05-14 gregory day year", "5 جولائی=2024-07-05 gregory day", "ستمبر 2023=2023-09-01 gregory month year"}},
 		// Urdu dates Hijri years by the Lunar calendar; ICU writes ربیع apart.
