@@ -74,7 +74,9 @@ func (r *reader) negatedSay(s *sentence) (hit, bool) {
 			}
 			// In verb-final languages the negation comes before the
 			// speech verb that reports it.
-			if r.sov() && n.kind == kNegation && n.to <= h.from {
+			// "څه نه دي ویلي", "کچھ نہیں کہا": a negation right before
+			// the speech verb says nothing was said, which denies nothing.
+			if r.sov() && n.kind == kNegation && n.to <= h.from && h.from-n.to > 0 {
 				return hit{rule: &rule{kind: kClaim, sub: "deny"}, from: h.from, to: h.to}, true
 			}
 		}

@@ -204,6 +204,11 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	if best != nil && !violent(best.sub) && killed {
 		d.sub = ArmedClash
 	}
+	// "در این حمله دو مأمور پلیس کشته شدند": this attack is the one
+	// already told; the sentence adds its details, not an incident.
+	if anchor != nil && (anchor == best || anchor == attack) && r.anaphoric(s, *anchor) {
+		d.derived = true
+	}
 	d.date, d.ownDate = r.sentenceDate(s)
 	d.loc = r.place(s)
 	if !d.fatal.found && !d.captured.found && !d.ownDate && d.loc == nil {
@@ -213,7 +218,9 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	}
 	d.evidence = r.span(s)
 	d.claimant = r.claimant(s)
-	if s.findHit(func(h *hit) bool { return h.sub == "claim_responsibility" }, []string{kClaim}) != nil {
+	// A figure given with a claim of responsibility, or one the report
+	// says nobody could verify, only widens the range.
+	if s.first(kUnverified) != nil || s.findHit(func(h *hit) bool { return h.sub == "claim_responsibility" }, []string{kClaim}) != nil {
 		d.fatal.partisan, d.captured.partisan = true, true
 	}
 	if r.summary(s) {
@@ -235,6 +242,12 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 		}
 	}
 	return d
+}
+
+// anaphoric reports an event or attack word that a demonstrative points
+// back with ("this attack", "این حمله", "دې برید", "اس حملے", "هذا الهجوم").
+func (r *reader) anaphoric(s *sentence, h hit) bool {
+	return s.findHit(func(a *hit) bool { return a.to == h.from || a.to == h.from-1 && r.sov() }, []string{kAnaphor}) != nil
 }
 
 // summary reports a sentence that sums several operations: a number or

@@ -54,6 +54,8 @@ const (
 	kOperations     = "operations"
 	kSubset         = "subset"
 	kSubsetAfter    = "subset_after"
+	kAnaphor        = "anaphor"
+	kUnverified     = "unverified"
 )
 
 var knownKinds = map[string]bool{
@@ -63,7 +65,7 @@ var knownKinds = map[string]bool{
 	kIrrealis: true, kStop: true, kSay: true, kNegation: true, kAccording: true,
 	kAccordingAfter: true, kSource: true, kClaim: true, kTopic: true, kAdditive: true, kClause: true,
 	kJoin: true, kMore: true, kMoreAfter: true, kCumulative: true, kPerfect: true, kRole: true, kSecurity: true, kAnyone: true, kOperations: true,
-	kSubset: true, kSubsetAfter: true,
+	kSubset: true, kSubsetAfter: true, kAnaphor: true, kUnverified: true,
 }
 
 // claimKinds are the stances a claim can take, as the output contract
@@ -76,7 +78,7 @@ var claimKinds = map[string]bool{
 // gap is the word that stands for "up to maxGap words" in a phrase.
 const (
 	gap    = "..."
-	maxGap = 6
+	maxGap = 12
 )
 
 // rule is one phrase of a lexicon line.
