@@ -392,6 +392,9 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 			}
 			if m := r.mentionAt(s, i); m != nil && m.typ == "PER" {
 				t.definite = true
+				if t.min == 0 && m.from == i {
+					named++ // "Haji Gul Rahman and his guard were killed"
+				}
 			}
 			continue
 		}
@@ -443,6 +446,10 @@ func (r *reader) countSide(s *sentence, h hit, after bool) tally {
 		t.min += named
 		t.max += named
 		t.named = true
+	}
+	// "Haji Gul Rahman and his guard": two people named, none counted.
+	if t.min == 0 && named > 1 {
+		t.min, t.max, t.named = named, named, true
 	}
 	return t
 }
