@@ -33,7 +33,7 @@ func (r *reader) claims(drafts []*draft) []article.Claim {
 			}
 		}
 		for _, h := range verbs {
-			if h.sub != "deny" && r.negatedClaim(s, h) {
+			if r.negatedClaim(s, h) {
 				continue // "no group has claimed", "ذمہ داری قبول نہیں کی"
 			}
 			c := article.Claim{Kind: h.sub, Evidence: r.span(s)}
@@ -87,17 +87,20 @@ func (r *reader) negatedSay(s *sentence) (hit, bool) {
 // negatedClaim reports a claim verb that is negated: a negation inside
 // the phrase ("مسؤلیت نه دی منلی"), just before it ("no group claimed", "لم
 // تعلن أي جهة مسؤوليتها"), or in a verb-final language just after it
-// ("ذمہ داری قبول نہیں کی"). A denial is not a claim it negates.
+// ("ذمہ داری قبول نہیں کی"). A denial is negated only by a negation
+// right beside it ("did not deny", "ناقابل تردید", "مسترد نہیں کیا"): its
+// own phrases may hold one.
 func (r *reader) negatedClaim(s *sentence, h hit) bool {
+	deny := h.sub == "deny" // its phrases may hold a negation ("ونه منل")
 	for _, n := range s.hits {
 		if n.kind != kNegation {
 			continue
 		}
 		switch {
 		case n.from >= h.from && n.to <= h.to:
-			return true
+			return !deny
 		case n.to <= h.from && h.from-n.to <= 3:
-			return true
+			return !deny || n.to == h.from // "لم ينف", "ناقابل تردید"
 		case r.sov() && n.from >= h.to && n.from-h.to <= 1:
 			return true
 		}

@@ -287,10 +287,21 @@ func (r *reader) runningTotal(s *sentence, h hit) bool {
 // after an article ("the arrested leader", "the killed terrorists"): a
 // reference to someone already counted, not a new death or detention.
 func (r *reader) attributive(s *sentence, h hit) bool {
-	if h.from == 0 || s.hitAt(h.from-1, kDefinite) == nil {
+	if h.from > 0 && s.hitAt(h.from-1, kDefinite) != nil {
+		return s.hitAt(h.to, kPerson, kCivilian) != nil
+	}
+	// In the verb-final languages the verb comes after the people it
+	// counts; a death word before a person noun and after no number is
+	// an adjective ("ہلاک دہشت گردوں میں", "وژل شوي کسان").
+	if !r.sov() || s.hitAt(h.to, kPerson, kCivilian) == nil {
 		return false
 	}
-	return s.hitAt(h.to, kPerson, kCivilian) != nil
+	for i := max(0, h.from-2); i < h.from; i++ {
+		if _, _, _, ok := r.quantity(s, i); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // armedVictims reports a sentence whose dead include fighters too, which
