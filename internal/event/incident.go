@@ -134,12 +134,20 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 		}
 	}
 	d := &draft{sent: s.index, last: s.index}
-	var anchor *hit
+	var anchor, prev *hit
 	for _, h := range s.all(kFatal) {
 		if s.irrealis(h) || r.runningTotal(s, h) || r.attributive(s, h) {
 			continue
 		}
-		d.fatal.add(r.count(s, h))
+		c := r.count(s, h)
+		if prev != nil && d.fatal.min > 0 && c.min > 0 && s.findHit(func(o *hit) bool { return o.from >= prev.to && o.to <= h.from }, []string{kContrast}) != nil {
+			// "the spokesman put the dead at seven, but residents saw
+			// nine bodies": two reports of one toll, a range.
+			d.fatal.min, d.fatal.max = min(d.fatal.min, c.min), max(d.fatal.max, c.max)
+		} else {
+			d.fatal.add(c)
+		}
+		prev = &h
 		d.fatal.found = true
 		if anchor == nil {
 			anchor = &h

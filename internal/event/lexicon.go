@@ -56,6 +56,7 @@ const (
 	kSubsetAfter    = "subset_after"
 	kAnaphor        = "anaphor"
 	kUnverified     = "unverified"
+	kContrast       = "contrast"
 )
 
 var knownKinds = map[string]bool{
@@ -65,7 +66,7 @@ var knownKinds = map[string]bool{
 	kIrrealis: true, kStop: true, kSay: true, kNegation: true, kAccording: true,
 	kAccordingAfter: true, kSource: true, kClaim: true, kTopic: true, kAdditive: true, kClause: true,
 	kJoin: true, kMore: true, kMoreAfter: true, kCumulative: true, kPerfect: true, kRole: true, kSecurity: true, kAnyone: true, kOperations: true,
-	kSubset: true, kSubsetAfter: true, kAnaphor: true, kUnverified: true,
+	kSubset: true, kSubsetAfter: true, kAnaphor: true, kUnverified: true, kContrast: true,
 }
 
 // claimKinds are the stances a claim can take, as the output contract
