@@ -113,6 +113,7 @@ func TestFindEnglish(t *testing.T) {
 
 func TestFindPersian(t *testing.T) {
 	runFind(t, refWed, []findCase{
+		{"fa", "بعدازظهر شنبه و شامگاه جمعه", []string{"بعدازظهر شنبه=2024-05-11 gregory day rel wd", "شامگاه جمعه=2024-05-10 gregory day rel wd"}},
 		{"fa", "نشست روز سه‌شنبه ۲۵ ثور ۱۴۰۳ کابل ۰۴:۴۲ پایان یافت.",
 			[]string{"روز سه\u200cشنبه ۲۵ ثور ۱۴۰۳ کابل ۰۴:۴۲=2024-05-14 persian day year wd @04:42"}},
 		{"fa", "این قانون در ۲۵ اردیبهشت ۱۴۰۳ هـ ش و ۱ حمل ۱۴۰۳ هجری شمسی تصویب شد.",
@@ -199,6 +200,8 @@ func TestFindUrdu(t *testing.T) {
 
 func TestFindArabic(t *testing.T) {
 	runFind(t, refWed, []findCase{
+		// The part of the day frames a weekday; ليلة (the eve) does not.
+		{"ar", "انفجرت العبوة بعد ظهر السبت وفجر الثلاثاء", []string{"بعد ظهر السبت=2024-05-11 gregory day rel wd", "فجر الثلاثاء=2024-05-14 gregory day rel wd"}},
 		{"ar", "أمس الثلاثاء ١٤ مايو، واليوم، ويوم الاثنين الماضي",
 			[]string{"أمس الثلاثاء ١٤ مايو=2024-05-14 gregory day rel wd", "اليوم=2024-05-15 gregory day rel",
 				"يوم الاثنين الماضي=2024-05-13 gregory day rel wd"}},

@@ -268,8 +268,10 @@ var groups = []group{
 	{kind: kRangeSep, langs: "fa ur", words: "تا|الی"},
 	{kind: kRangeSep, langs: "ps", words: "تر|تا"},
 	{kind: kRangeSep, langs: "ar", words: "إلى|الى|حتى"},
-	{kind: kOnPre, langs: "fa", words: "روز|بروز|در روز"},
-	{kind: kOnPre, langs: "ar", words: "يوم|في يوم|نهار"},
+	{kind: kOnPre, langs: "fa", words: "روز|بروز|در روز|صبح|صبح روز|عصر|عصر روز|ظهر|ظهر روز|بعدازظهر|بعد از ظهر|بامداد|بامداد روز|شامگاه|شامگاه روز"},
+	// The part of the day before a weekday ("بعد ظهر السبت"); not ليلة,
+	// whose night is the eve of the day it names.
+	{kind: kOnPre, langs: "ar", words: "يوم|في يوم|نهار|صباح|صباح يوم|ظهر|بعد ظهر|بعد ظهر يوم|عصر|مساء|مساء يوم|فجر|فجر يوم"},
 	{kind: kOnPost, langs: "ur", words: "کو|کے روز|کے دن|کی رات|کی صبح|کی شام|کی سہ پہر|کی دوپہر|کی علی الصبح"},
 	{kind: kOnPost, langs: "ps", words: "په ورځ|ورځ|ورځې|په شپه|په سهار|په ماښام|په مازدیګر|په غرمه|ورځې په ماښام"},
 
