@@ -284,7 +284,20 @@ func (r *reader) runningTotal(s *sentence, h hit) bool {
 		return true
 	}
 	for _, o := range s.all(kPerfect) {
-		if o.to <= h.from && h.from-o.to <= 2 {
+		// "had conducted 10,115 operations since January and killed
+		// more than 1,200": the perfect carries over "and".
+		if o.to <= h.from && (h.from-o.to <= 2 || h.from-o.to <= 10 && s.first(kJoin) == nil && r.andBetween(s, o.to, h.from)) {
+			return true
+		}
+	}
+	return false
+}
+
+// andBetween reports an "and" among tokens [from, to): a verb coordinated
+// with the perfect's.
+func (r *reader) andBetween(s *sentence, from, to int) bool {
+	for i := from; i < to && i < len(s.toks); i++ {
+		if s.toks[i].Norm == "and" {
 			return true
 		}
 	}
