@@ -147,7 +147,7 @@ func (r *reader) speaker(s *sentence, h hit) *mention {
 	var best *mention
 	for i := range s.ments {
 		m := &s.ments[i]
-		if !speakerKind(*m) || m.to > h.from || m.from < open || r.objectMarked(s, *m) {
+		if !speakerKind(*m) || m.to > h.from || m.from < open || r.objectMarked(s, *m) || r.dashBetween(s, m.to, h.from) {
 			continue
 		}
 		if r.sov() {
@@ -184,6 +184,16 @@ func (r *reader) head(s *sentence, m *mention, limit int) *mention {
 		}
 	}
 	return m
+}
+
+// dashBetween reports a dash between tokens (a dateline's: "كابل (وكالة
+// الأفق) - تبنى تنظيم داعش"): what stands before it is no subject.
+func (r *reader) dashBetween(s *sentence, from, to int) bool {
+	if from <= 0 || to >= len(s.toks) || from > to {
+		return false
+	}
+	gap := string(r.runes[s.toks[from-1].End:s.toks[to].Start])
+	return strings.Contains(gap, " - ") || strings.ContainsAny(gap, "–—")
 }
 
 // speakerIn reports a possible speaker within tokens [from, to).
