@@ -147,7 +147,7 @@ func (r *reader) speaker(s *sentence, h hit) *mention {
 	var best *mention
 	for i := range s.ments {
 		m := &s.ments[i]
-		if !speakerKind(*m) || m.to > h.from || m.from < open || r.objectMarked(s, *m) || r.dashBetween(s, m.to, h.from) {
+		if !speakerKind(*m) || m.to > h.from || m.from < open || r.objectMarked(s, *m) || r.dashBetween(s, m.to, h.from) || r.againstMarked(s, *m) {
 			continue
 		}
 		if r.sov() {
@@ -184,6 +184,20 @@ func (r *reader) head(s *sentence, m *mention, limit int) *mention {
 		}
 	}
 	return m
+}
+
+// againstMarked reports a mention an Arabic "against" word governs ("ضد
+// مخابئ لحركة طالبان باكستان"): a target, not who speaks.
+func (r *reader) againstMarked(s *sentence, m mention) bool {
+	if r.lang != "ar" {
+		return false // English "of" and "on" govern speakers too ("the spokesman of the Taliban")
+	}
+	for _, a := range s.all(kAgainst) {
+		if a.to <= m.from && m.from-a.to <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // dashBetween reports a dash between tokens (a dateline's: "كابل (وكالة
