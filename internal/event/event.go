@@ -212,6 +212,37 @@ func (x *Extractor) read(a *article.Article) *reader {
 	return r
 }
 
+// parenDateline reports a place that opens the text and is followed by
+// an outlet in brackets, as a dateline in a script without capitals is
+// written ("اسلام آباد / استنبول (جنگ صبح نیوز)", "كابل (وكالة الأفق) -"):
+// where the report was filed, not where the incident was.
+func parenDateline(runes []rune, start, end int) bool {
+	if start > 40 {
+		return false
+	}
+	for _, c := range runes[:start] {
+		if !unicode.IsLetter(c) && !unicode.IsSpace(c) && !unicode.IsMark(c) && c != '/' && c != '،' && c != ',' && c != '\u200c' {
+			return false
+		}
+		if c == '\n' {
+			return false
+		}
+	}
+	for i := end; i < len(runes) && i < end+40; i++ {
+		switch c := runes[i]; {
+		case c == '(':
+			return true
+		case unicode.IsLetter(c) || unicode.IsSpace(c) || unicode.IsMark(c) || c == '/' || c == '،' || c == ',' || c == '\u200c':
+			if c == '\n' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // placeMentions puts the article's entity mentions and the lexicons'
 // actors and sources into their sentences; where two overlap, the longer
 // stays ("Afghan security forces" over "Afghan").
@@ -239,7 +270,7 @@ func (r *reader) placeMentions(runes []rune) {
 			}
 			s.ments = append(s.ments, mention{
 				id: e.ID, name: e.Name, kind: e.Kind, typ: e.Type, from: from, to: to,
-				dateline: e.Type == "LOC" && upperWord(string(runes[m.Start:m.End])),
+				dateline: e.Type == "LOC" && (upperWord(string(runes[m.Start:m.End])) || parenDateline(runes, m.Start, m.End)),
 				adj:      e.Kind == "country" && demonym(string(runes[m.Start:m.End]), r.x.g.Get(e.ID)),
 			})
 		}
