@@ -139,7 +139,10 @@ func (r *reader) speaker(s *sentence, h hit) *mention {
 	open := 0
 	if r.sov() {
 		for _, c := range s.all(kClause) {
-			if c.to <= h.from && r.speakerIn(s, c.to, h.from) {
+			// "خوارزمی گفته است که … پاکستان مسئول آغاز درگیری است": a
+			// claim inside what someone says is theirs; the clause after
+			// a speech verb does not open a new subject.
+			if c.to <= h.from && r.speakerIn(s, c.to, h.from) && !r.saidBefore(s, c.from) {
 				open = c.to
 			}
 		}
@@ -210,6 +213,17 @@ func (r *reader) dashBetween(s *sentence, from, to int) bool {
 	return strings.Contains(gap, " - ") || strings.ContainsAny(gap, "–—")
 }
 
+// saidBefore reports a speech verb ending just before token i ("گفت که",
+// "وویل چې", "کہا کہ").
+func (r *reader) saidBefore(s *sentence, i int) bool {
+	for _, h := range s.all(kSay) {
+		if h.to <= i && i-h.to <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // speakerIn reports a possible speaker within tokens [from, to).
 func (r *reader) speakerIn(s *sentence, from, to int) bool {
 	for _, m := range s.ments {
@@ -268,6 +282,20 @@ func (r *reader) objectMarked(s *sentence, m mention) bool {
 func (r *reader) target(s *sentence, h hit, sp *mention) *mention {
 	other := func(m *mention) bool {
 		return speakerKind(*m) && m.kind != "source" && m.kind != "discovered" && (sp == nil || m.id != sp.id) && (sp == nil || m.from != sp.from)
+	}
+	// In the verb-final languages the speaker's title ("خوارزمی، سخنگوی
+	// وزارت دفاع ملی") stands between the speaker and the verb: the
+	// target is sought after the speech verb's clause, when there is one.
+	if r.sov() && sp != nil {
+		for _, c := range s.all(kClause) {
+			if c.from > sp.to && c.to <= h.from && r.saidBefore(s, c.from) {
+				for i := range s.ments {
+					if m := &s.ments[i]; other(m) && m.from >= c.to && m.to <= h.from && !r.x.overlap(m.id, sp.id) {
+						return m
+					}
+				}
+			}
+		}
 	}
 	for i := range s.ments {
 		m := &s.ments[i]
