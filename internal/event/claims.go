@@ -281,7 +281,10 @@ func (r *reader) objectMarked(s *sentence, m mention) bool {
 // between the speaker and the verb (the verb-final languages).
 func (r *reader) target(s *sentence, h hit, sp *mention) *mention {
 	other := func(m *mention) bool {
-		return speakerKind(*m) && m.kind != "source" && m.kind != "discovered" && (sp == nil || m.id != sp.id) && (sp == nil || m.from != sp.from)
+		// The body a speaker is named as speaking for ("المتحدث باسم حكومة
+		// طالبان ذبيح الله مجاهد") is not the target.
+		title := sp != nil && sp.typ == "PER" && m.to <= sp.from && sp.from-m.to <= 2
+		return speakerKind(*m) && m.kind != "source" && m.kind != "discovered" && (sp == nil || m.id != sp.id) && (sp == nil || m.from != sp.from) && !title
 	}
 	// In the verb-final languages the speaker's title ("خوارزمی، سخنگوی
 	// وزارت دفاع ملی") stands between the speaker and the verb: the
