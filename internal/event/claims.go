@@ -111,7 +111,7 @@ func (r *reader) negatedClaim(s *sentence, h hit) bool {
 // speakerKind reports a mention that can speak: a person, an organisation,
 // a country or an unnamed source.
 func speakerKind(m mention) bool {
-	return m.typ == "PER" || m.typ == "ORG" || m.kind == "country"
+	return (m.typ == "PER" || m.typ == "ORG" || m.kind == "country") && m.id != civiliansActor
 }
 
 // speaker returns who makes the claim: the one "according to" names, else

@@ -27,6 +27,7 @@ type draft struct {
 	claimant string
 	evidence article.Span
 	summary  bool // the sentence sums several operations
+	anaphor  bool // "this attack": the incident the lead told
 }
 
 // tally is a count of people as a sentence reports it: numbers found, or
@@ -215,7 +216,7 @@ func (r *reader) sentenceEvent(s *sentence) *draft {
 	// "در این حمله دو مأمور پلیس کشته شدند": this attack is the one
 	// already told; the sentence adds its details, not an incident.
 	if anchor != nil && (anchor == best || anchor == attack) && r.anaphoric(s, *anchor) {
-		d.derived = true
+		d.derived, d.anaphor = true, true
 	}
 	d.date, d.ownDate = r.sentenceDate(s)
 	d.loc = r.place(s)
@@ -952,7 +953,11 @@ func mergeDrafts(r *reader, ds []*draft) []*draft {
 	var out []*draft
 	for _, d := range ds {
 		merged := false
-		for j := len(out) - 1; j >= 0; j-- {
+		for k := range out {
+			j := len(out) - 1 - k
+			if d.anaphor {
+				j = k // "this attack" is the lead's, the first incident told
+			}
 			e := out[j]
 			if !sameFamily(e, d) || otherTime(e, d) || !e.summary && !r.related(e.loc, d.loc) {
 				continue
