@@ -33,6 +33,9 @@ func (r *reader) claims(drafts []*draft) []article.Claim {
 			}
 		}
 		for _, h := range verbs {
+			if h.sub == "accuse" && r.deniedAccusation(s, h) {
+				continue // "rejected the accusations", "تورونه رد کړي": what is denied
+			}
 			if r.negatedClaim(s, h) {
 				continue // "no group has claimed", "ذمہ داری قبول نہیں کی"
 			}
@@ -82,6 +85,22 @@ func (r *reader) negatedSay(s *sentence) (hit, bool) {
 		}
 	}
 	return hit{}, false
+}
+
+// deniedAccusation reports an accusation word that is the object of a
+// denial in the same sentence: after the denial verb in English and
+// Arabic ("rejected the accusations", "نفت الاتهامات"), before it in the
+// verb-final languages ("تورونه رد کړي", "الزامات کو مسترد کر دیا").
+func (r *reader) deniedAccusation(s *sentence, h hit) bool {
+	for _, d := range s.hits {
+		if d.kind != kClaim || d.sub != "deny" {
+			continue
+		}
+		if r.sov() && h.to <= d.from && d.from-h.to <= 8 || !r.sov() && d.to <= h.from && h.from-d.to <= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedClaim reports a claim verb that is negated: a negation inside
@@ -185,6 +204,11 @@ func (r *reader) head(s *sentence, m *mention, limit int) *mention {
 		if p.typ == "PER" && p.from >= m.to && p.from-m.to <= 2 && p.to <= limit {
 			return p
 		}
+		// A Pashto chain of genitives names the body last: "د اسلامي
+		// امارت د ملي دفاع وزارت" is the ministry of the emirate.
+		if r.lang == "ps" && p.typ == "ORG" && p.id != m.id && p.to <= limit && r.genitiveAfter(s, m, p) && r.x.overlap(p.id, m.id) {
+			return r.head(s, p, limit)
+		}
 	}
 	return m
 }
@@ -199,6 +223,18 @@ func (r *reader) againstMarked(s *sentence, m mention) bool {
 		if a.to <= m.from && m.from-a.to <= 2 {
 			return true
 		}
+	}
+	return false
+}
+
+// genitiveAfter reports a Pashto genitive "د" between two mentions, or
+// opening the second ("اسلامي امارت د ملي دفاع وزارت").
+func (r *reader) genitiveAfter(s *sentence, m, p *mention) bool {
+	switch {
+	case p.from == m.to && p.from < len(s.toks):
+		return s.toks[p.from].Norm == "د"
+	case p.from == m.to+1:
+		return s.toks[m.to].Norm == "د"
 	}
 	return false
 }
