@@ -172,7 +172,7 @@ var demoTruths = []demoTruth{
 		claims: []demoClaim{{"claim_responsibility", "isis-k|isis", ""}, {"condemn", "zabihullah-mujahid", ""}, {"condemn", "ministry-of-foreign-affairs-ir", ""}},
 		// "ظهر امروز جمعه" in a page stamped 06:00 UTC on Saturday: the
 		// stamp is the capture time; the text's Friday wins.
-		gap: "date"},
+	},
 
 	// 11 Islam Qala: deportations are not an event ACLED codes; whether
 	// the detentions of migrants in Iran the returnees describe make an

@@ -113,6 +113,8 @@ func TestFindEnglish(t *testing.T) {
 
 func TestFindPersian(t *testing.T) {
 	runFind(t, refWed, []findCase{
+		// "Today, Tuesday" written the day before the page's stamp.
+		{"fa", "امروز سه‌شنبه", []string{"امروز سه\u200cشنبه=2024-05-14 gregory day rel wd"}},
 		{"fa", "بعدازظهر شنبه و شامگاه جمعه", []string{"بعدازظهر شنبه=2024-05-11 gregory day rel wd", "شامگاه جمعه=2024-05-10 gregory day rel wd"}},
 		{"fa", "نشست روز سه‌شنبه ۲۵ ثور ۱۴۰۳ کابل ۰۴:۴۲ پایان یافت.",
 			[]string{"روز سه\u200cشنبه ۲۵ ثور ۱۴۰۳ کابل ۰۴:۴۲=2024-05-14 persian day year wd @04:42"}},

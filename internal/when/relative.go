@@ -104,6 +104,11 @@ func (m *matcher) follow(c cand, wd int) (cand, bool) {
 	if !paren && c.prec == "day" && wd < 0 {
 		if w, we, _, ok := m.weekdayAt(j, false); ok && weekdayOf(c.day) == w.val {
 			c.e, c.weekday = we, true
+		} else if ok && c.relDay && c.offset == 0 && weekdayOf(c.day-1) == w.val {
+			// "امروز جمعه" on a page stamped Saturday: the stamp is when
+			// the page was captured, a day late; the weekday written is
+			// the day meant.
+			c.day, c.e, c.weekday = c.day-1, we, true
 		}
 	}
 	if t, te, ok := m.timeAt(c.e); ok && c.prec == "day" {
