@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -19,6 +20,7 @@ func (r *reader) claims(drafts []*draft) []article.Claim {
 	}
 	var out []article.Claim
 	for _, s := range r.sents {
+		r.metonyms(s)
 		done := map[string]bool{}
 		var verbs []hit
 		for _, h := range s.hits {
@@ -64,6 +66,34 @@ func (r *reader) claims(drafts []*draft) []article.Claim {
 	return out
 }
 
+// metonyms adds to a sentence's mentions the capitals that speak for
+// their countries ("Islamabad accuses", "وتتهم إسلام آباد", "Kabul
+// denies"): the lexicons' metonym phrases, where the gazetteer found a
+// place. Claims only: events keep the place.
+func (r *reader) metonyms(s *sentence) {
+	added := false
+	for _, h := range s.all(kMetonym) {
+		for _, m := range s.ments {
+			// "in Kabul", "په کابل کې", "کابل میں", "في كابل": a place.
+			if s.hitAt(h.to, kStop) != nil || s.findHit(func(o *hit) bool { return o.to == h.from }, []string{kStop}) != nil {
+				break
+			}
+			if m.typ == "LOC" && m.from == h.from && m.to == h.to {
+				name := h.sub
+				if e := r.x.g.Get(h.sub); e != nil {
+					name = e.Name
+				}
+				s.ments = append(s.ments, mention{id: h.sub, name: name, kind: "metonym", typ: "ORG", from: h.from, to: h.to})
+				added = true
+				break
+			}
+		}
+	}
+	if added {
+		sort.SliceStable(s.ments, func(i, j int) bool { return s.ments[i].from < s.ments[j].from })
+	}
+}
+
 // negatedSay finds "said that … does not …": a denial without a verb of
 // denial ("Mujahid has said ISIS does not have a presence").
 func (r *reader) negatedSay(s *sentence) (hit, bool) {
@@ -96,7 +126,7 @@ func (r *reader) deniedAccusation(s *sentence, h hit) bool {
 		if d.kind != kClaim || d.sub != "deny" {
 			continue
 		}
-		if r.sov() && h.to <= d.from && d.from-h.to <= 8 || !r.sov() && d.to <= h.from && h.from-d.to <= 4 {
+		if r.sov() && h.to <= d.from && d.from-h.to <= 3 || !r.sov() && d.to <= h.from && h.from-d.to <= 4 {
 			return true
 		}
 	}
@@ -320,7 +350,7 @@ func (r *reader) target(s *sentence, h hit, sp *mention) *mention {
 		// The body a speaker is named as speaking for ("المتحدث باسم حكومة
 		// طالبان ذبيح الله مجاهد") is not the target.
 		title := sp != nil && sp.typ == "PER" && m.to <= sp.from && sp.from-m.to <= 2
-		return speakerKind(*m) && m.kind != "source" && m.kind != "discovered" && (sp == nil || m.id != sp.id) && (sp == nil || m.from != sp.from) && !title
+		return speakerKind(*m) && m.kind != "source" && m.kind != "discovered" && m.kind != "metonym" && (sp == nil || m.id != sp.id) && (sp == nil || m.from != sp.from) && !title
 	}
 	// In the verb-final languages the speaker's title ("خوارزمی، سخنگوی
 	// وزارت دفاع ملی") stands between the speaker and the verb: the

@@ -169,6 +169,8 @@ func TestClaims(t *testing.T) {
 		{"ar spokesman", "وأدان المتحدث باسم حكومة طالبان ذبيح الله مجاهد الهجوم على المسجد.", "condemn", "zabihullah-mujahid", "", ""},
 		{"fa said clause", "عنایت‌الله خوارزمی، سخنگوی وزارت دفاع ملی، گفت که پاکستان مسئول آغاز درگیری است.", "accuse", "inayatullah-khwarazmi", "pakistan", ""},
 		{"ur disown", "کالعدم ٹی ٹی پی نے بنوں دھماکے سے لاتعلقی کا اعلان کیا۔", "deny", "ttp", "", ""},
+		{"ar capital", "وتتهم إسلام آباد حكومة طالبان بإيواء مسلحين.", "accuse", "pakistan", "taliban", ""},
+		{"en capital", "Islamabad on Tuesday accused the Taliban of harbouring the TTP.", "accuse", "pakistan", "taliban", "harbouring"},
 		{"ur agree", "پاکستان اور افغانستان کے درمیان جنگ بندی برقرار رکھنے پر اتفاق ہو گیا ہے۔", "agree", "pakistan", "afghanistan", ""},
 	}
 	for _, tt := range tests {

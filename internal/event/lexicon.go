@@ -57,6 +57,7 @@ const (
 	kAnaphor        = "anaphor"
 	kUnverified     = "unverified"
 	kContrast       = "contrast"
+	kMetonym        = "metonym"
 )
 
 var knownKinds = map[string]bool{
@@ -66,7 +67,7 @@ var knownKinds = map[string]bool{
 	kIrrealis: true, kStop: true, kSay: true, kNegation: true, kAccording: true,
 	kAccordingAfter: true, kSource: true, kClaim: true, kTopic: true, kAdditive: true, kClause: true,
 	kJoin: true, kMore: true, kMoreAfter: true, kCumulative: true, kPerfect: true, kRole: true, kSecurity: true, kAnyone: true, kOperations: true,
-	kSubset: true, kSubsetAfter: true, kAnaphor: true, kUnverified: true, kContrast: true,
+	kSubset: true, kSubsetAfter: true, kAnaphor: true, kUnverified: true, kContrast: true, kMetonym: true,
 }
 
 // claimKinds are the stances a claim can take, as the output contract
@@ -189,6 +190,11 @@ func parseHead(f []string) (*rule, error) {
 			return nil, fmt.Errorf("claim kind %q: want accuse, deny, claim_responsibility, confirm, condemn, warn or agree", args)
 		}
 		r.sub = args
+	case kMetonym:
+		if len(f) != 2 {
+			return nil, fmt.Errorf("metonym needs the gazetteer id of the country its place speaks for")
+		}
+		r.sub = f[1]
 	case kSource, kTopic:
 		if args == "" {
 			return nil, fmt.Errorf("%s needs an English gloss", r.kind)
