@@ -714,8 +714,11 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				if cu.typ == "PER" && arabic && end == j+1 && strings.HasPrefix(c.toks[j].Norm, "ال") {
 					end = j // "وأعلن التنظيم": one word with the article is no name
 				}
-				if g, _ := r.isGiven(c, j); cu.typ == "PER" && arabic && !g && strings.HasPrefix(c.toks[j].Norm, "ی") {
-					end = j // "وقال الروسي يعتقد": a verb in the present is no name
+				// After a title or a verb a word no list holds is a name
+				// only by its shape: "وقال الروسي يعتقد", "وأشار بيان" name
+				// no one.
+				if g, _ := r.isGiven(c, j); cu.typ == "PER" && arabic && !g && !r.bareName(c, j) {
+					end = j
 				}
 				if end > j {
 					cands = append(cands, span{from: j, to: end, typ: cu.typ, clitic: clitic})
@@ -879,6 +882,11 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 			if end := r.nameRun(c, covered, i); end-i >= 2 {
 				cands = append(cands, span{from: i, to: end, typ: "PER", clitic: clitic})
 			}
+		}
+		// A Persian, Dari, Pashto or Urdu word in "-آباد" is a town's name
+		// ("عباس‌آباد", "قجرآباد"): the suffix makes places and nothing else.
+		if (lang == "fa" || lang == "ps" || lang == "ur") && covered[i] == 0 && townName(c.toks[i].Norm) && r.nameable(c, i) {
+			cands = append(cands, span{from: i, to: i + 1, typ: "LOC"})
 		}
 		// Arabic "علي" is "on" ("على") to the matcher, a stop word; written
 		// with the dotted yeh before a full name it is the given name Ali
@@ -1179,4 +1187,11 @@ func (r *Recognizer) bareName(c *context, j int) bool {
 func arabicSurname(t script.Token) bool {
 	w := t.Norm
 	return !strings.HasSuffix(t.Text, "\u064b") && !strings.HasPrefix(w, "بال") && !strings.HasPrefix(w, "لل") && !strings.HasPrefix(w, "کال")
+}
+
+// townName reports a word in the suffix "-آباد" of town names, with a
+// stem of two letters or more before it.
+func townName(w string) bool {
+	st, ok := strings.CutSuffix(w, "اباد")
+	return ok && utf8.RuneCountInString(st) >= 2
 }
