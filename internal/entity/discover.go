@@ -807,7 +807,10 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 					// "a movement": no name.
 					if arabic && count == 0 && !definite && cu.typ == "ORG" && !strings.HasPrefix(t.Norm, "ال") {
 						_, cl := peelConj(t.Norm)
-						if (surnameLike(t.Norm) || strings.HasSuffix(t.Norm, "یه")) || (cl && strings.HasPrefix(t.Norm, "ل")) {
+						// A feminine head agrees with its adjective: "رابطة
+						// فضفاضة", "جمعية خيرية".
+						agrees := strings.HasSuffix(cu.words[0], "ه") && strings.HasSuffix(t.Norm, "ه")
+						if surnameLike(t.Norm) || strings.HasSuffix(t.Norm, "یه") || agrees || (cl && strings.HasPrefix(t.Norm, "ل")) {
 							break
 						}
 					}

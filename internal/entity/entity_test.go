@@ -498,6 +498,8 @@ func TestDiscoverNames(t *testing.T) {
 		{"an Arabic body's field with li-al", "ويدرس في معهد ماساتشوستس للتكنولوجيا", "ar",
 			[]string{"ORG معهد ماساتشوستس للتكنولوجيا"}},
 		{"a bare head and a bare adjective is no name", "ونشرت قوة دولية جنودا", "ar", nil},
+		{"a feminine head agrees with its adjective", "وأسست جمعية خيرية مدرسة", "ar", nil},
+		{"a Persian town in -آباد", "روستاهای قاسم‌آباد و کوه", "fa", []string{"LOC قاسم‌آباد"}},
 		{"a Persian plain", "در دشت آهوچر", "fa", []string{"LOC دشت آهوچر"}},
 		{"an imperative after a place word", "از رفتن به دشت خودداری کنید", "fa", nil},
 		{"an Urdu given name is a word in Arabic", "كانت صائمة طوال اليوم", "ar", nil},
@@ -521,5 +523,18 @@ func TestPolityScore(t *testing.T) {
 	ms := r.Mentions("روسیه 2 بر 1 از سوریه برد", "fa")
 	if len(ms) == 0 || ms[0].Type != "ORG" || !ms[0].Polity {
 		t.Errorf("Mentions: got %+v, want Russia as ORG", ms)
+	}
+}
+
+// A word in Latin letters in an Arabic-script text takes the English
+// name it spells. Sentence written for this test.
+func TestLatinNameInArabicText(t *testing.T) {
+	r := newTest(t)
+	var got []string
+	for _, m := range r.Mentions("وقالت Taliban في بيان", "ar") {
+		got = append(got, m.ID+" "+m.Text)
+	}
+	if strings.Join(got, "|") != "taliban Taliban" {
+		t.Errorf("Mentions: got %q, want the Taliban", got)
 	}
 }
