@@ -847,6 +847,8 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				// gazetteer, but for a word that always names one
 				// ("شهرستان زرین‌دشت").
 				if cu.typ == "LOC" && cu.names && own == 1 && count == 1 && end == k+1 && !r.common[c.toks[k].Norm] && !persianPlural(c.toks[k].Norm) &&
+					!directions[c.toks[k].Norm] && // "صحرای جنوب غربی" is a desert in the south-west
+
 					!(i > 0 && demonstratives[c.toks[i-1].Norm]) && !(end < n && lightVerbs[c.toks[end].Norm]) {
 					cands = append(cands, span{from: i, to: end, typ: "LOC"})
 					continue
