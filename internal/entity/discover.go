@@ -462,7 +462,7 @@ func init() {
 	for _, w := range []string{"این", "آن", "همین", "همان", "هر", "چند", "کدام"} {
 		demonstratives[script.Normalize(w)] = true
 	}
-	for _, w := range []string{"کرد", "کردند", "کرده", "کند", "کنند", "کنیم", "شد", "شدند", "شده", "شود", "شوند", "است", "بود", "هست", "دارد", "داد", "دادند", "گرفت"} {
+	for _, w := range []string{"کرد", "کردند", "کرده", "کند", "کنند", "کنیم", "کنید", "نکنید", "شوید", "شد", "شدند", "شده", "شود", "شوند", "است", "بود", "هست", "دارد", "داد", "دادند", "گرفت"} {
 		lightVerbs[script.Normalize(w)] = true
 	}
 }
@@ -543,6 +543,16 @@ func surnameLike(w string) bool {
 	return false
 }
 
+// closing are the particles that may end a name: "خان", and the
+// second half of a compound given name ("جمال الدين", "نصر الله").
+var closing = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("خان الدين الدین الله اللہ") {
+		closing[script.Normalize(w)] = true
+	}
+}
+
 // nameRun returns the end of a person's name that starts at token j: the
 // first word, then more while they are linked to it as names are (a
 // given name before, a particle between, a family-name shape, Latin
@@ -578,6 +588,9 @@ func (r *Recognizer) nameRun(c *context, covered []int, j int) int {
 		if free && c.lang == "ar" && (strings.HasPrefix(cur, "و") || strings.HasSuffix(cur, "ها") || strings.HasSuffix(cur, "هم")) {
 			break // "خالد وريم", "حمد حولها": a conjunction or a pronoun is no family name
 		}
+		if free && c.lang == "ar" && arabicScript(cur) && !strings.HasPrefix(cur, "ال") && !arabicSurname(c.toks[end]) {
+			break // "نزار عدداً", "سعيد بالاسلام": an adverb, a preposition's noun
+		}
 		// An Arabic nisba takes the article ("الخطابي"); without it a
 		// word in "-ي" is as often a verb ("يغني").
 		nisba := surnameLike(cur) && (c.lang != "ar" || strings.HasPrefix(cur, "ال"))
@@ -590,7 +603,7 @@ func (r *Recognizer) nameRun(c *context, covered []int, j int) int {
 		end++
 	}
 	end = c.ordinalEnd(end)
-	for end > j+1 && r.particle[c.toks[end-1].Norm] && c.toks[end-1].Norm != "خان" {
+	for end > j+1 && r.particle[c.toks[end-1].Norm] && !closing[c.toks[end-1].Norm] {
 		end-- // a name does not end on "بن"
 	}
 	return end
@@ -654,7 +667,8 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 					if j >= n {
 						continue
 					}
-					if g, _ := r.isGiven(c, j); !g && !(latin(c.toks[j].Text) && capital(c.toks[j].Text)) {
+					if g, _ := r.isGiven(c, j); !g && !(latin(c.toks[j].Text) && capital(c.toks[j].Text)) &&
+						!(arabic && j > k-1 && r.definiteBefore(c, covered, j) && r.bareName(c, j)) {
 						continue
 					}
 				}
@@ -662,9 +676,25 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				if j >= n || (!c.joined(j-1) && !quoted) || covered[j] != 0 {
 					continue
 				}
+				// "وقال المواطن أحمد": a word with the Arabic article before
+				// a given name is the person's description, not the name.
+				if cu.typ == "PER" && arabic && j+1 < n && c.joined(j) && covered[j] == 0 && covered[j+1] == 0 &&
+					strings.HasPrefix(c.toks[j].Norm, "ال") {
+					if g, _ := r.isGiven(c, j+1); g {
+						j++
+					}
+				}
 				end := j + 1
 				_, clitic := r.isGiven(c, j)
 				switch {
+				case cu.typ == "PER" && arabic && cu.pos == "role" && r.bareName(c, j):
+					// A name no list holds, after a definite role: its
+					// words that may be names too ("رئيس الوزراء جيريجا
+					// براساد كويرالا").
+					end = max(r.nameRun(c, covered, j), j+1)
+					for end < n && end-j < maxName-1 && c.joined(end-1) && covered[end] == 0 && r.bareName(c, end) {
+						end++
+					}
 				case cu.typ == "PER":
 					end = r.nameRun(c, covered, j)
 				case quoted:
@@ -683,6 +713,12 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				}
 				if cu.typ == "PER" && arabic && end == j+1 && strings.HasPrefix(c.toks[j].Norm, "ال") {
 					end = j // "وأعلن التنظيم": one word with the article is no name
+				}
+				// After a title or a verb a word no list holds is a name
+				// only by its shape: "وقال الروسي يعتقد", "وأشار بيان" name
+				// no one.
+				if g, _ := r.isGiven(c, j); cu.typ == "PER" && arabic && !g && !r.bareName(c, j) {
+					end = j
 				}
 				if end > j {
 					cands = append(cands, span{from: j, to: end, typ: cu.typ, clitic: clitic})
@@ -761,7 +797,25 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 						count++
 						continue
 					}
-					if !r.nameable(c, end) || (arabic && count > 0 && !strings.HasPrefix(t.Norm, "ال")) {
+					// An Arabic body's complement after its first word is an
+					// adjective with the article ("البنك المركزي الأوروبي") or a
+					// field with "لل" ("معهد ماساتشوستس للتكنولوجيا"); a
+					// definite head takes no bare word ("البنك يفيد").
+					definite := strings.HasPrefix(cu.words[0], "ال")
+					// A bare head and a bare adjective ("قوة دولية", "حركة
+					// إسلامية") or a purpose ("قوة لحفظ السلام") is "a force",
+					// "a movement": no name.
+					if arabic && count == 0 && !definite && cu.typ == "ORG" && !strings.HasPrefix(t.Norm, "ال") {
+						_, cl := peelConj(t.Norm)
+						// A feminine head agrees with its adjective: "رابطة
+						// فضفاضة", "جمعية خيرية".
+						agrees := strings.HasSuffix(cu.words[0], "ه") && strings.HasSuffix(t.Norm, "ه")
+						if surnameLike(t.Norm) || strings.HasSuffix(t.Norm, "یه") || agrees || (cl && strings.HasPrefix(t.Norm, "ل")) {
+							break
+						}
+					}
+					if !r.nameable(c, end) || (arabic && (count > 0 || definite) && !strings.HasPrefix(t.Norm, "ال") &&
+						!(count > 0 && strings.HasPrefix(t.Norm, "لل") && utf8.RuneCountInString(t.Norm) >= 5)) {
 						break
 					}
 					// A Persian body's name holds two words of its own at
@@ -793,6 +847,8 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				// gazetteer, but for a word that always names one
 				// ("شهرستان زرین‌دشت").
 				if cu.typ == "LOC" && cu.names && own == 1 && count == 1 && end == k+1 && !r.common[c.toks[k].Norm] && !persianPlural(c.toks[k].Norm) &&
+					!directions[c.toks[k].Norm] && // "صحرای جنوب غربی" is a desert in the south-west
+
 					!(i > 0 && demonstratives[c.toks[i-1].Norm]) && !(end < n && lightVerbs[c.toks[end].Norm]) {
 					cands = append(cands, span{from: i, to: end, typ: "LOC"})
 					continue
@@ -832,6 +888,21 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				cands = append(cands, span{from: i, to: end, typ: "PER", clitic: clitic})
 			}
 		}
+		// A Persian, Dari, Pashto or Urdu word in "-آباد" is a town's name
+		// ("عباس‌آباد", "قجرآباد"): the suffix makes places and nothing else.
+		if (lang == "fa" || lang == "ps" || lang == "ur") && covered[i] == 0 && townName(c.toks[i].Norm) && r.nameable(c, i) {
+			cands = append(cands, span{from: i, to: i + 1, typ: "LOC"})
+		}
+		// Arabic "علي" is "on" ("على") to the matcher, a stop word; written
+		// with the dotted yeh before a full name it is the given name Ali
+		// ("علي حسن المجيد").
+		if arabic && (c.toks[i].Text == "علي" || c.toks[i].Text == "وعلي") && covered[i] == 0 && i+1 < n && c.joined(i) && covered[i+1] == 0 {
+			if g, _ := r.isGiven(c, i+1); g {
+				if end := r.nameRun(c, covered, i+1); end-i >= 3 {
+					cands = append(cands, span{from: i, to: end, typ: "PER", clitic: c.toks[i].Text == "وعلي"})
+				}
+			}
+		}
 		// "عبد" and a name of God is a given name: "عبد العزيز", "وعبد الله".
 		if w, _ := peelConj(c.toks[i].Norm); (w == "عبد" || c.toks[i].Norm == "عبد") && covered[i] == 0 && i+1 < n && c.joined(i) &&
 			covered[i+1] == 0 && strings.HasPrefix(c.toks[i+1].Norm, "ال") {
@@ -847,6 +918,9 @@ func (r *Recognizer) discover(c *context, lang string, ms []span) []span {
 				}
 			}
 		}
+	}
+	if arabic {
+		cands = r.demonymNouns(c, ms, covered, cands)
 	}
 	if len(drop) > 0 {
 		kept := ms[:0:0]
@@ -1026,4 +1100,103 @@ func (r *Recognizer) shortForms(c *context, ms []span) []span {
 		}
 	}
 	return out
+}
+
+// demonymNouns adds the person an Arabic demonym stands for as a noun:
+// "وفاز السويسري روجر فيدرر", "ومنح الفرنسي لويس ساها" (the Swiss, the
+// Frenchman). The demonym is a noun when no word with the article, nor
+// a name, stands right before it: after one ("المنتخب الألماني فاز") it
+// is that noun's adjective. The name is a given name, two words or
+// more, or one long word that does not open like a verb in the present
+// ("الروسي كافلنيكوف", not "الألماني يفوز").
+func (r *Recognizer) demonymNouns(c *context, ms []span, covered []int, cands []span) []span {
+	n := len(c.toks)
+	for _, m := range ms {
+		i, e := m.from, m.to
+		w, _ := peelConj(c.toks[i].Norm)
+		if !m.adj || m.typ != "LOC" || !strings.HasPrefix(w, "ال") || e >= n || !c.joined(e-1) || covered[e] != 0 {
+			continue
+		}
+		if i > 0 && c.joined(i-1) && (covered[i-1] != 0 || strings.HasPrefix(c.toks[i-1].Norm, "ال")) {
+			continue
+		}
+		// A plural ("الأمريكيون") names a people, not one person.
+		if d := c.toks[e-1].Norm; strings.HasSuffix(d, "ون") || strings.HasSuffix(d, "ین") {
+			continue
+		}
+		first := c.toks[e].Norm
+		if strings.HasPrefix(first, "ال") {
+			continue
+		}
+		end := r.nameRun(c, covered, e)
+		g, clitic := r.isGiven(c, e)
+		// Nor does it carry a clitic ("بالسياح", "لتحرير") or end in
+		// the feminine "ة" of a noun ("منطقة").
+		_, cl := peelConj(first)
+		plain := !cl && !strings.HasSuffix(first, "ه") && !strings.HasSuffix(c.toks[e].Text, "\u064b") &&
+			!strings.HasPrefix(first, "ی") && !strings.HasPrefix(first, "ت") && !strings.HasPrefix(first, "ن")
+		if end > e && (g || (plain && (end-e >= 2 || utf8.RuneCountInString(first) >= 5))) {
+			cands = append(cands, span{from: e, to: end, typ: "PER", clitic: clitic})
+		}
+	}
+	return cands
+}
+
+// definiteBefore reports whether the word before token j is definite:
+// it has the Arabic article ("الرئيس", "وزير الخارجية") or is a name.
+// A definite noun ends a construct chain, so a bare word after it is no
+// complement of it but a name in apposition ("الرئيس طالباني");
+// after a bare one it is ("رئيس بلدية", "رئيس تحرير").
+func (r *Recognizer) definiteBefore(c *context, covered []int, j int) bool {
+	if j < 1 || !c.joined(j-1) {
+		return false
+	}
+	if covered[j-1] != 0 {
+		return true
+	}
+	w, _ := peelConj(c.toks[j-1].Norm)
+	return strings.HasPrefix(w, "ال") || strings.HasPrefix(c.toks[j-1].Norm, "ال")
+}
+
+// bareName reports whether Arabic token j may be a name no list holds:
+// no article or clitic, not the feminine "ة" of a noun, nor an adverb's
+// tanween ("عموماً"), nor the prefix of a verb in the present ("يؤكد",
+// "تحمل") or a short past verb in "أ" ("أعلن").
+func (r *Recognizer) bareName(c *context, j int) bool {
+	t := c.toks[j]
+	w := t.Norm
+	n := utf8.RuneCountInString(w)
+	if n < 3 || !r.nameable(c, j) || strings.HasPrefix(w, "ال") || strings.HasSuffix(w, "ه") || strings.HasSuffix(t.Text, "\u064b") {
+		return false
+	}
+	if _, cl := peelConj(w); cl {
+		return false
+	}
+	if strings.HasPrefix(w, "ی") || strings.HasPrefix(w, "ت") || strings.HasPrefix(w, "ن") || (strings.HasPrefix(w, "ا") && n <= 4) {
+		return false
+	}
+	// Past verbs are mostly of three or four letters ("رفض", "غادر"),
+	// the future takes "س" ("ستزور"), participles "مت", "مس" ("متحمس"),
+	// and an adverb or object the accusative "ا" ("ردا", "غدا").
+	if n < 5 || strings.HasSuffix(w, "ات") || strings.HasPrefix(w, "س") || strings.HasPrefix(w, "است") || strings.HasSuffix(w, "اء") || strings.HasPrefix(w, "مت") || strings.HasPrefix(w, "مس") ||
+		strings.HasSuffix(w, "ا") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") {
+		return false
+	}
+	return true
+}
+
+// arabicSurname reports whether an Arabic word with no article may be
+// a family name after a given name: not an adverb or object with the
+// tanween ("عدداً") nor a word with the clitic and the article
+// ("بالاسلام").
+func arabicSurname(t script.Token) bool {
+	w := t.Norm
+	return !strings.HasSuffix(t.Text, "\u064b") && !strings.HasPrefix(w, "بال") && !strings.HasPrefix(w, "لل") && !strings.HasPrefix(w, "کال")
+}
+
+// townName reports a word in the suffix "-آباد" of town names, with a
+// stem of two letters or more before it.
+func townName(w string) bool {
+	st, ok := strings.CutSuffix(w, "اباد")
+	return ok && utf8.RuneCountInString(st) >= 2
 }

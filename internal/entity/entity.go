@@ -407,7 +407,9 @@ func (r *Recognizer) longest(c *context, i int, bit uint8, clitics bool) (match,
 				if h.upper && !upperTokens(toks[i:j]) {
 					continue
 				}
-				if j == i+1 && bit != 0 && h.langs&bit == 0 {
+				// A word in Latin letters in an Arabic-script text is
+				// the English name ("CNN", "IBM" in an Arabic report).
+				if j == i+1 && bit != 0 && h.langs&bit == 0 && !(latin(toks[i].Text) && h.langs&langBit("en") != 0) {
 					continue
 				}
 				if j == i+1 && r.common[toks[i].Norm] && !nextToKind(toks, i) {

@@ -88,6 +88,7 @@ name: Russia
 type: LOC
 kind: country
 fa: روسیه; روس; روسی
+ar: روسيا; الروسي; الروسية
 
 [syria]
 name: Syria
@@ -464,5 +465,76 @@ func TestLoadUserFile(t *testing.T) {
 	}
 	if _, err := Load(g, filepath.Join(dir, "missing.txt")); err == nil {
 		t.Error("a missing file: no error")
+	}
+}
+
+// Arabic and Persian names the gazetteer lacks, found by their shape and
+// their neighbours. Sentences written for these tests.
+func TestDiscoverNames(t *testing.T) {
+	r := newTest(t)
+	tests := []struct {
+		name, text, lang string
+		want             []string // "type text" of each discovered mention
+	}{
+		{"a demonym standing as a noun names a person", "وفاز الروسي نيكولاي دافيدينكو بالمباراة", "ar",
+			[]string{"PER نيكولاي دافيدينكو"}},
+		{"a feminine demonym too, and a long foreign name alone", "وتأهلت الروسية كوزنيتسوفا", "ar",
+			[]string{"PER كوزنيتسوفا"}},
+		{"a demonym after a definite noun is its adjective", "وحقق المنتخب الروسي فوزا", "ar", nil},
+		{"a plural demonym is a people", "وكان الروسيون يعارضون", "ar", nil},
+		{"no verb after a demonym", "وقال الروسي يعتقد", "ar", nil},
+		{"a definite role before a name no list holds", "واستقبل الرئيس طالبانيان الوفد", "ar",
+			[]string{"PER طالبانيان"}},
+		{"a bare role takes its complement, no name", "وقال رئيس بلدية المدينة", "ar", nil},
+		{"no past verb after a definite role", "وكان الرئيس رفض العرض", "ar", nil},
+		{"a description before a given name is left out", "وقال المواطن أحمد عبد الرحيم إن", "ar",
+			[]string{"PER أحمد عبد الرحيم"}},
+		{"a compound given name keeps its second half", "وأشار جمال الدين إلى", "ar", []string{"PER جمال الدين"}},
+		{"a verb of saying before a given name", "وأشار غسان سليمان إلى الخطر", "ar", []string{"PER غسان سليمان"}},
+		{"Ali with the dotted yeh before a full name", "واتهم علي حسن المجيد", "ar", []string{"PER علي حسن المجيد"}},
+		{"the preposition before a single given name is no name", "اعتمد علي محمد", "ar", nil},
+		{"a definite body takes adjectives only", "وقال البنك المركزي إن البنك يفيد", "ar",
+			[]string{"ORG البنك المركزي"}},
+		{"an Arabic body's field with li-al", "ويدرس في معهد ماساتشوستس للتكنولوجيا", "ar",
+			[]string{"ORG معهد ماساتشوستس للتكنولوجيا"}},
+		{"a bare head and a bare adjective is no name", "ونشرت قوة دولية جنودا", "ar", nil},
+		{"a feminine head agrees with its adjective", "وأسست جمعية خيرية مدرسة", "ar", nil},
+		{"a Persian town in -آباد", "روستاهای قاسم‌آباد و کوه", "fa", []string{"LOC قاسم‌آباد"}},
+		{"a Persian plain", "در دشت آهوچر", "fa", []string{"LOC دشت آهوچر"}},
+		{"an imperative after a place word", "از رفتن به دشت خودداری کنید", "fa", nil},
+		{"an Urdu given name is a word in Arabic", "كانت صائمة طوال اليوم", "ar", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range r.Mentions(tt.text, tt.lang) {
+			if m.Discovered {
+				got = append(got, m.Type+" "+m.Text)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: Mentions(%q)\n got %q\nwant %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+// A national side in a Persian score is an organisation.
+func TestPolityScore(t *testing.T) {
+	r := newTest(t)
+	ms := r.Mentions("روسیه 2 بر 1 از سوریه برد", "fa")
+	if len(ms) == 0 || ms[0].Type != "ORG" || !ms[0].Polity {
+		t.Errorf("Mentions: got %+v, want Russia as ORG", ms)
+	}
+}
+
+// A word in Latin letters in an Arabic-script text takes the English
+// name it spells. Sentence written for this test.
+func TestLatinNameInArabicText(t *testing.T) {
+	r := newTest(t)
+	var got []string
+	for _, m := range r.Mentions("وقالت Taliban في بيان", "ar") {
+		got = append(got, m.ID+" "+m.Text)
+	}
+	if strings.Join(got, "|") != "taliban Taliban" {
+		t.Errorf("Mentions: got %q, want the Taliban", got)
 	}
 }

@@ -143,6 +143,10 @@ func (r *Recognizer) polityRule(c *context, from, to int) string {
 		if q := r.ruleWhich(c, "subj", to, false); q != "" && !r.ruleAt(c, "place", from, true) {
 			return q
 		}
+		// A score after it: "ایران ۲ بر ۱ ژاپن", a national side.
+		if c.lang == "fa" && to+2 < len(c.toks) && c.joined(to) && number(c.toks[to].Norm) && c.toks[to+1].Norm == "بر" {
+			return "score"
+		}
 	}
 	return r.ruleWhich(c, "verb", from, true)
 }
@@ -277,4 +281,14 @@ func (r *Recognizer) ownBodies(c *context, ms []span) {
 		r.name(c, &whole)
 		a.id, a.name, a.kind, a.discovered = whole.id, whole.name, whole.kind, true
 	}
+}
+
+// number reports a word of digits alone.
+func number(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
