@@ -28,6 +28,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/khabar-news/khabar/internal/lang/keys"
 	"github.com/khabar-news/khabar/internal/script"
 )
 
@@ -227,9 +228,8 @@ func orthography(text string) (af, ir float64) {
 
 const habitWeight = 3.0
 
-// clean drops diacritics and zero-width characters but keeps the letters
-// as written: ي and ی, ك and ک tell languages apart, so they are not folded
-// here as they are for matching.
+// clean is keys.Clean, with a quick look first for the common word that
+// it would leave as it is.
 func clean(w string) string {
 	plain := true
 	for _, r := range w {
@@ -248,17 +248,7 @@ func clean(w string) string {
 	if plain {
 		return w
 	}
-	var b strings.Builder
-	for _, r := range w {
-		if script.NormRune(r) < 0 {
-			continue
-		}
-		if r < 0x80 || unicode.Is(unicode.Latin, r) {
-			r = unicode.ToLower(r)
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return keys.Clean(w)
 }
 
 // letterCues are letters that mark one Arabic-script language, with the

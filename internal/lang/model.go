@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/khabar-news/khabar/internal/lang/keys"
 )
 
 // The character n-gram model and the word lists, one table; gen/main.go
@@ -91,25 +93,10 @@ func u32(s string, i int) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
-// hashKey is FNV-1a with MurmurHash3's final avalanche, as gen hashes.
-func hashKey(b []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	h ^= h >> 33
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	h *= 0xc4ceb9fe1a85ec53
-	h ^= h >> 33
-	return h
-}
-
 // lookup returns the label bytes of the key k (an n-gram's UTF-8, or
 // 0x01 and a word), or "".
 func (m *ngramModel) lookup(k []byte) string {
-	h := hashKey(k)
+	h := keys.Hash(k)
 	b := int(h >> m.shift)
 	fp := uint32(h)
 	for i, end := int(u32(m.index, b)), int(u32(m.index, b+1)); i < end; i++ {

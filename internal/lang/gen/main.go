@@ -35,6 +35,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/khabar-news/khabar/internal/lang/keys"
 	"github.com/khabar-news/khabar/internal/script"
 )
 
@@ -433,7 +434,7 @@ func decodeModel(b []byte, fn func(p float64, gram string)) error {
 //
 // An entry is an n-gram (its UTF-8 bytes) or a lexicon word (a 0x01 byte,
 // then the word as clean makes it: byte 0 for the languages whose list
-// holds it). Its key hashes (hashKey) to 64 bits: the top B bits pick the
+// holds it). Its key hashes (keys.Hash) to 64 bits: the top B bits pick the
 // bucket, the low 32 are the fingerprint; entries are sorted by bucket,
 // then fingerprint. Two keys with the same bucket and fingerprint are
 // merged (none are, at this size, but the reader would not care).
@@ -475,7 +476,7 @@ func write(path string, models map[string]map[string]float64, pen map[string]flo
 	}
 	ents := make([]ent, 0, len(table))
 	for k, v := range table {
-		ents = append(ents, ent{hashKey([]byte(k)), v})
+		ents = append(ents, ent{keys.Hash([]byte(k)), v})
 	}
 	sort.Slice(ents, func(i, j int) bool {
 		return ents[i].h>>(64-bits) < ents[j].h>>(64-bits) ||
@@ -539,22 +540,6 @@ func lexiconWeight(lex map[string]map[string]bool, l string) float64 {
 	return w
 }
 
-// hashKey is FNV-1a with a final avalanche (MurmurHash3's fmix64), so
-// that the top bits pick buckets evenly; model.go hashes the same way.
-func hashKey(k []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range k {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	h ^= h >> 33
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	h *= 0xc4ceb9fe1a85ec53
-	h ^= h >> 33
-	return h
-}
-
 // readLexicons reads the word lists lexicon/{ar,fa,ps,ur}.txt, each word
 // as the identifier cleans it.
 func readLexicons(dir string) (map[string]map[string]bool, error) {
@@ -566,26 +551,10 @@ func readLexicons(dir string) (map[string]map[string]bool, error) {
 		}
 		out[l] = map[string]bool{}
 		for _, w := range lines {
-			if w = clean(w); w != "" {
+			if w = keys.Clean(w); w != "" {
 				out[l][w] = true
 			}
 		}
 	}
 	return out, nil
-}
-
-// clean is lang.clean: diacritics and zero-width characters out, Latin
-// lower-cased, letters otherwise as written.
-func clean(w string) string {
-	var b strings.Builder
-	for _, r := range w {
-		if script.NormRune(r) < 0 {
-			continue
-		}
-		if r < 0x80 || unicode.Is(unicode.Latin, r) {
-			r = unicode.ToLower(r)
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
