@@ -4,7 +4,6 @@
 package eval
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/khabar-news/khabar/internal/eval/jsonl"
 )
 
 // readJSONL decodes every line of the file into a new T and calls fn.
@@ -26,24 +27,13 @@ func readJSONL[T any](path string, fn func(T) error) error {
 }
 
 func decodeJSONL[T any](r io.Reader, name string, fn func(T) error) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for n := 1; sc.Scan(); n++ {
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
+	return jsonl.Lines(r, name, func(line []byte, where string) error {
 		var row T
-		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
-			return fmt.Errorf("eval: %s:%d: %w", name, n, err)
+		if err := json.Unmarshal(line, &row); err != nil {
+			return fmt.Errorf("eval: %s: %w", where, err)
 		}
-		if err := fn(row); err != nil {
-			return err
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("eval: %s: %w", name, err)
-	}
-	return nil
+		return fn(row)
+	})
 }
 
 // Sets are the evaluations `khabar eval SET FILE` runs, each in its own

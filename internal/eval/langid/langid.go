@@ -6,8 +6,6 @@
 package langid
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,6 +16,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/khabar-news/khabar/internal/eval/jsonl"
 	"github.com/khabar-news/khabar/internal/lang"
 )
 
@@ -60,25 +59,13 @@ func ReadFile(path string, fn func(Row) error) error {
 
 // Read decodes JSON Lines rows and calls fn with each.
 func Read(r io.Reader, name string, fn func(Row) error) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
+	return jsonl.Lines(r, name, func(line []byte, where string) error {
 		row, err := Decode(line)
 		if err != nil {
-			return fmt.Errorf("langid: %s:%d: %w", name, n, err)
+			return fmt.Errorf("langid: %s: %w", where, err)
 		}
-		if err := fn(row); err != nil {
-			return err
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("langid: %s: %w", name, err)
-	}
-	return nil
+		return fn(row)
+	})
 }
 
 // Decode reads one row. Rows of string fields, the format's own, are
